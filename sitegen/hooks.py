@@ -1,0 +1,63 @@
+"""MkDocs hooks: generate statute pages and the quiz, render citations, ship the quiz's assets.
+
+Registered in mkdocs.yml under `hooks:`. Each stage delegates to a small module; bad content raises
+ContentError, which MkDocs reports as a build failure naming the file and the fix.
+"""
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+for p in (ROOT, ROOT / "quiz"):  # importable without installing the project
+    if str(p) not in sys.path:
+        sys.path.insert(0, str(p))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File  # noqa: E402
+
+from sitegen import citations, statute_page  # noqa: E402
+from sitegen.errors import ContentError  # noqa: E402
+from sitegen.statutes import load_all  # noqa: E402
+
+STATUTE_DIR = Path(os.environ.get("STATUTE_DIR", ROOT / "data" / "statutes"))
+_state: dict = {}
+
+
+def _fail(exc: ContentError):
+    raise PluginError(str(exc)) from None
+
+
+def on_config(config):
+    try:
+        statutes = load_all(STATUTE_DIR)
+        cites = citations.scan_docs(Path(config["docs_dir"]), statutes)
+        for s in statutes.values():  # plain-language fields may cite other articles too
+            for a in s.articles.values():
+                cites += citations.scan(citations.statute_uri(s.id), a.plain, statutes, str(s.path))
+    except ContentError as exc:
+        _fail(exc)
+    _state.update(statutes=statutes, cites=cites)
+    _extend_nav(config, statutes)
+    return config
+
+
+def _extend_nav(config, statutes):
+    """List every statute page under the 法条 section, so adding a data file is all it takes."""
+    for entry in config["nav"] or []:
+        if isinstance(entry, dict) and "法条" in entry:
+            section = entry["法条"]
+            pages = [{s.data["short_name"]: citations.statute_uri(s.id)} for s in
+                     sorted(statutes.values(), key=lambda s: (s.data["status"] != "in_force", s.id))]
+            entry["法条"] = section[:1] + pages + section[1:]
+
+
+def on_files(files, config):
+    statutes, cites = _state["statutes"], _state["cites"]
+    files.append(File.generated(config, "statutes/index.md", content=statute_page.render_index(statutes)))
+    for s in statutes.values():
+        files.append(File.generated(config, citations.statute_uri(s.id), content=statute_page.render(s, cites)))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    return citations.render(page.file.src_uri, markdown, _state["statutes"])

@@ -1,0 +1,44 @@
+"""Load YAML keeping each mapping's line number, so content errors can point at file:line."""
+from pathlib import Path
+
+import yaml
+
+
+class LineDict(dict):
+    """A dict that remembers the line (1-based) where its YAML mapping started."""
+    line: int = 0
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    d = LineDict(loader.construct_mapping(node, deep=True))
+    d.line = node.start_mark.line + 1
+    return d
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# Dates stay strings: they are shown as written and compared as ISO text.
+_Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load(path: Path):
+    from .errors import ContentError
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise ContentError(where, f"not valid YAML ({getattr(exc, 'problem', exc)})",
+                           "check indentation and quoting near that line") from None
+
+
+def where(path: Path, node) -> str:
+    line = getattr(node, "line", 0)
+    return f"{path}:{line}" if line else str(path)
