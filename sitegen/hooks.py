@@ -15,11 +15,14 @@ for p in (ROOT, ROOT / "quiz"):  # importable without installing the project
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from sitegen import citations, statute_page  # noqa: E402
+from sitegen import assets, citations, quiz_build, statute_page  # noqa: E402
 from sitegen.errors import ContentError  # noqa: E402
 from sitegen.statutes import load_all  # noqa: E402
 
+# Overridable so tests can build the site from deliberately broken fixtures.
 STATUTE_DIR = Path(os.environ.get("STATUTE_DIR", ROOT / "data" / "statutes"))
+FLOW_FILE = Path(os.environ.get("QUIZ_FLOW", ROOT / "quiz" / "flow.yaml"))
+QUIZ_MARKER = "<!-- triage -->"
 _state: dict = {}
 
 
@@ -34,9 +37,11 @@ def on_config(config):
         for s in statutes.values():  # plain-language fields may cite other articles too
             for a in s.articles.values():
                 cites += citations.scan(citations.statute_uri(s.id), a.plain, statutes, str(s.path))
+        flow, flow_data = quiz_build.load_flow(FLOW_FILE, Path(config["docs_dir"]))
+        quiz_assets = assets.plan(ROOT, flow_data)
     except ContentError as exc:
         _fail(exc)
-    _state.update(statutes=statutes, cites=cites)
+    _state.update(statutes=statutes, cites=cites, flow=flow, quiz_assets=quiz_assets)
     _extend_nav(config, statutes)
     return config
 
@@ -56,8 +61,15 @@ def on_files(files, config):
     files.append(File.generated(config, "statutes/index.md", content=statute_page.render_index(statutes)))
     for s in statutes.values():
         files.append(File.generated(config, citations.statute_uri(s.id), content=statute_page.render(s, cites)))
+    files.append(File.generated(config, "quiz/static.md", content=quiz_build.render_static_page(_state["flow"])))
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
+    if QUIZ_MARKER in markdown:
+        markdown = markdown.replace(QUIZ_MARKER, quiz_build.widget(_state["flow"], _state["quiz_assets"].attrs("../")))
     return citations.render(page.file.src_uri, markdown, _state["statutes"])
+
+
+def on_post_build(config):
+    _state["quiz_assets"].write(Path(config["site_dir"]))

@@ -1,0 +1,46 @@
+"""The flow as typed, immutable values. END marks an option that finishes the quiz."""
+from dataclasses import dataclass
+
+END = "end"
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: str
+    next: str
+    adds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: str
+    options: tuple[Option, ...]
+    help: str = ""
+
+    def option(self, option_id: str) -> Option | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    do: str
+    link: str  # site-relative page path with anchor, e.g. guide/lawsuit.md#deadlines
+
+
+@dataclass(frozen=True)
+class Situation:
+    id: str
+    urgency: int
+    title: str
+    summary: str
+    steps: tuple[PlanStep, ...]
+    always: bool = False
+
+
+@dataclass(frozen=True)
+class Flow:
+    start: str
+    questions: dict[str, Question]
+    situations: dict[str, Situation]

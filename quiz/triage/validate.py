@@ -1,0 +1,55 @@
+"""Graph checks on a Flow. Each returns nothing or raises FlowError naming the offending id."""
+from .flow import FlowError
+from .model import END, Flow
+
+MAX_QUESTIONS = 6  # a frightened reader on a phone: no path may ask more
+
+
+def check(flow: Flow) -> None:
+    if flow.start not in flow.questions:
+        raise FlowError("", f"start '{flow.start}' is not a question", f"use one of: {', '.join(flow.questions)}")
+    for q in flow.questions.values():
+        for o in q.options:
+            if o.next != END and o.next not in flow.questions:
+                raise FlowError(f"{q.id}.{o.id}", f"next '{o.next}' is not a question id", f"use '{END}' or one of: {', '.join(flow.questions)}")
+            for tag in o.adds:
+                if tag not in flow.situations:
+                    raise FlowError(f"{q.id}.{o.id}", f"adds unknown situation '{tag}'", f"define it under situations: or use one of: {', '.join(flow.situations)}")
+    _check_acyclic_and_depth(flow)
+    reached = _reachable(flow)
+    for qid in flow.questions:
+        if qid not in reached:
+            raise FlowError(qid, "this question can never be reached", "point an option's next at it, or delete it")
+    added = {t for q in flow.questions.values() for o in q.options for t in o.adds}
+    for sid, s in flow.situations.items():
+        if sid not in added and not s.always:
+            raise FlowError(sid, "no answer leads to this situation", "add it to an option's adds:, mark it always: true, or delete it")
+
+
+def _reachable(flow: Flow) -> set[str]:
+    seen, todo = set(), [flow.start]
+    while todo:
+        qid = todo.pop()
+        if qid in seen or qid == END:
+            continue
+        seen.add(qid)
+        todo += [o.next for o in flow.questions[qid].options]
+    return seen
+
+
+def _check_acyclic_and_depth(flow: Flow) -> None:
+    depth: dict[str, int] = {}  # longest number of questions from this node to the end
+
+    def visit(qid: str, stack: tuple[str, ...]) -> int:
+        if qid == END:
+            return 0
+        if qid in stack:
+            loop = " → ".join(stack[stack.index(qid):] + (qid,))
+            raise FlowError(qid, f"the flow loops: {loop}", "make one of these options go forward or to 'end'")
+        if qid not in depth:
+            depth[qid] = 1 + max(visit(o.next, stack + (qid,)) for o in flow.questions[qid].options)
+        return depth[qid]
+
+    longest = visit(flow.start, ())
+    if longest > MAX_QUESTIONS:
+        raise FlowError(flow.start, f"a path asks {longest} questions; at most {MAX_QUESTIONS} are allowed", "shorten the flow or merge questions")
