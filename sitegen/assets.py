@@ -9,7 +9,7 @@ from . import quiz_build
 from .errors import ContentError
 
 # The only Pyodide files a pure-Python, no-packages runtime needs.
-PYODIDE_FILES = ("pyodide.js", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 
 
 @dataclass

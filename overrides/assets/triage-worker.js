@@ -1,11 +1,13 @@
 /* Runs the Python triage engine in Pyodide, off the main thread so the page never freezes.
+   A module worker: current Pyodide refuses classic workers. Browsers without module workers fail here,
+   and the page falls back to the static version.
    Messages in:  {type:"init", pyodide, wheel, flow} (absolute URLs)   {type:"answer", id, answers}
    Messages out: {type:"ready"}   {type:"view", id, view}   {type:"error", message} */
 var py = null;
 
 async function init(msg) {
-  importScripts(msg.pyodide + "pyodide.js");
-  py = await loadPyodide({ indexURL: msg.pyodide });
+  var mod = await import(msg.pyodide + "pyodide.mjs");
+  py = await mod.loadPyodide({ indexURL: msg.pyodide });
   var wheel = await fetch(msg.wheel, { credentials: "same-origin" });
   if (!wheel.ok) throw new Error("wheel " + wheel.status);
   py.unpackArchive(await wheel.arrayBuffer(), "wheel");

@@ -23,7 +23,7 @@
 
   function startEngine(root) {
     if (engine) return engine;
-    var worker = new Worker(abs(root.getAttribute("data-worker")));
+    var worker = new Worker(abs(root.getAttribute("data-worker")), { type: "module" });
     engine = { worker: worker, ready: false, failed: false, waiting: {}, seq: 0, listeners: [] };
     var timer = setTimeout(function () { fail("timeout"); }, TIMEOUT_MS);
     function fail(why) {
@@ -180,6 +180,7 @@
     while (a && a !== this.root && !(a.tagName === "A" && a.getAttribute("data-q"))) a = a.parentNode;
     if (!a || a === this.root || this.fallen) return; // plain links keep working
     ev.preventDefault();
+    ev.stopPropagation(); // keep navigation.instant from following the link
     this.answers[a.getAttribute("data-q")] = a.getAttribute("data-o");
     var copy = {};
     for (var k in this.answers) copy[k] = this.answers[k];
