@@ -1,0 +1,66 @@
+"""Session fixtures: one strict build of the real site, served on loopback, and one headless Chromium."""
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "quiz"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from support import CHROMIUM, CHROMIUM_ARGS, ROOT, Server, build, free_port  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def port():
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, port) -> Path:
+    out = tmp_path_factory.mktemp("site") / "site"
+    result = build(ROOT, out, site_url=f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
+@pytest.fixture(scope="session")
+def server(site, port):
+    srv = Server(site, port)
+    yield srv
+    srv.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context()
+    pg = ctx.new_page()
+    yield pg
+    ctx.close()
+
+
+@pytest.fixture(scope="session")
+def statutes():
+    from sitegen.statutes import load_all
+    return load_all(ROOT / "data" / "statutes")
+
+
+@pytest.fixture(scope="session")
+def flow():
+    from sitegen.quiz_build import load_flow
+    return load_flow(ROOT / "quiz" / "flow.yaml", ROOT / "docs")[0]
+
+
+def pages_of(site: Path) -> list[str]:
+    """Every page of the built site, as a URL path ('' for the home page)."""
+    rels = (p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    return sorted("" if rel == "." else rel + "/" for rel in rels)

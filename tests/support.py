@@ -1,0 +1,57 @@
+"""Shared helpers for the tests: building the site (or a broken copy of it) and serving it on loopback."""
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def build(project: Path, site_dir: Path, site_url: str = "http://127.0.0.1:8000/", **env) -> subprocess.CompletedProcess:
+    """Run the same strict build the README and the Pages workflow run."""
+    full_env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **env}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+                          cwd=project, env=full_env, capture_output=True, text=True)
+
+
+def copy_project(dest: Path) -> Path:
+    """A throwaway copy of the content and build code, to break on purpose."""
+    for name in ("docs", "data", "quiz", "sitegen", "overrides"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    return dest
+
+
+class Server:
+    """Serves a built site on 127.0.0.1 from a background thread."""
+
+    def __init__(self, directory: Path, port: int):
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.url = f"http://127.0.0.1:{port}/"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".mjs": "text/javascript", ".wasm": "application/wasm"}
+
+    def log_message(self, *args):
+        pass

@@ -1,0 +1,61 @@
+"""Bad content fails the build, and the message names the file, the thing and the fix.
+
+Each case copies the project to a temp folder, breaks one thing on purpose, and runs the strict build."""
+import re
+
+import pytest
+
+from support import build, copy_project
+
+
+def edit(path, old, new, count=1):
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture is stale: {old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def broken_build(tmp_path, breaker):
+    project = copy_project(tmp_path / "project")
+    breaker(project)
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0, "the build should have failed"
+    return result.stdout + result.stderr
+
+
+def test_statute_missing_a_field(tmp_path):
+    out = broken_build(tmp_path, lambda p: edit(p / "data/statutes/civil-code.yaml", "last_verified:", "checked:"))
+    assert "civil-code.yaml" in out and "missing required field 'last_verified'" in out and "fix" in out
+
+
+def test_statute_article_without_text(tmp_path):
+    def breaker(p):
+        path = p / "data/statutes/criminal-law.yaml"
+        path.write_text(re.sub(r"(- number: 第二百九十三条之一\n  topic: [^\n]+\n)  text: \|-\n(    [^\n]*\n)+", r"\1", path.read_text()), encoding="utf-8")
+    out = broken_build(tmp_path, breaker)
+    assert "criminal-law.yaml" in out and "第二百九十三条之一" in out and "missing 'text'" in out
+
+
+def test_unverified_fact_is_not_published(tmp_path):
+    out = broken_build(tmp_path, lambda p: edit(p / "data/statutes/civil-code.yaml", "summary: ", "summary: UNVERIFIED "))
+    assert "civil-code.yaml" in out and "UNVERIFIED" in out
+
+
+def test_page_citing_an_article_not_in_the_data(tmp_path):
+    out = broken_build(tmp_path, lambda p: edit(p / "docs/guide/complaints.md", "{{law civil-code 1165}}", "{{law civil-code 9999}}"))
+    assert "docs/guide/complaints.md:" in out and "'9999'" in out and "data/statutes/civil-code.yaml" in out
+    assert "add the article" in out
+
+
+def test_page_citing_an_unknown_statute(tmp_path):
+    out = broken_build(tmp_path, lambda p: edit(p / "docs/guide/complaints.md", "{{law civil-code 1165}}", "{{law contract-law 107}}"))
+    assert "docs/guide/complaints.md:" in out and "unknown statute 'contract-law'" in out
+
+
+def test_dead_link(tmp_path):
+    out = broken_build(tmp_path, lambda p: edit(p / "docs/index.md", "(guide/negotiate.md#prepare)", "(guide/negotiation.md)"))
+    assert "index.md" in out and "guide/negotiation.md" in out
+
+
+def test_dead_anchor(tmp_path):
+    out = broken_build(tmp_path, lambda p: edit(p / "docs/index.md", "(guide/negotiate.md#prepare)", "(guide/negotiate.md#no-such-section)"))
+    assert "index.md" in out and "no-such-section" in out
