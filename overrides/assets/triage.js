@@ -57,10 +57,15 @@
 
   Quiz.prototype.fallback = function (href) {
     // The engine could not start: the same plan is in the static version, built by the same Python code.
-    this.fallen = true;
-    this.root.className += " triage-failed";
-    this.say("互动版本没能启动，已为你改用静态版本，内容完全一样。");
-    if (href) window.location.href = href;
+    if (!this.fallen) { this.fallen = true; this.root.className += " triage-failed"; }
+    this.say("互动版本没能启动，已改用静态版本，内容和结果完全一样。");
+    if (href) {
+      var next = el("a", "md-button md-button--primary triage-continue", "继续下一题");
+      next.href = href;
+      this.status.appendChild(document.createTextNode(" "));
+      this.status.appendChild(next);
+      next.focus();
+    }
   };
 
   Quiz.prototype.ask = function (answers, href) {
