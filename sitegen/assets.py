@@ -20,11 +20,14 @@ class QuizAssets:
     wheel: bytes
     flow_name: str
     flow: bytes
+    letters_name: str
+    letters: bytes
 
     def attrs(self, root: str) -> dict[str, str]:
-        """data-* attributes for the widget, relative to a page at depth one (quiz/)."""
+        """data-* attributes for a widget; `root` is the relative path from the page to the site root."""
         return {"root": root, "pyodide": root + self.pyodide_dir, "wheel": root + "quiz-assets/" + self.wheel_name,
-                "flow": root + "quiz-assets/" + self.flow_name, "worker": root + "assets/triage-worker.js"}
+                "flow": root + "quiz-assets/" + self.flow_name, "letters": root + "quiz-assets/" + self.letters_name,
+                "worker": root + "assets/triage-worker.js"}
 
     def write(self, site_dir: Path) -> None:
         out = site_dir / "quiz-assets"
@@ -36,9 +39,10 @@ class QuizAssets:
                 shutil.copyfile(src, dst)
         (out / self.wheel_name).write_bytes(self.wheel)
         (out / self.flow_name).write_bytes(self.flow)
+        (out / self.letters_name).write_bytes(self.letters)
 
 
-def plan(root: Path, flow_data: dict) -> QuizAssets:
+def plan(root: Path, flow_data: dict, letters: bytes) -> QuizAssets:
     src = root / "node_modules" / "pyodide"
     missing = [n for n in PYODIDE_FILES if not (src / n).is_file()]
     if missing:
@@ -48,4 +52,4 @@ def plan(root: Path, flow_data: dict) -> QuizAssets:
     wheel = quiz_build.build_wheel(root / "quiz" / "triage")
     flow = quiz_build.flow_json(flow_data)
     return QuizAssets(src, f"quiz-assets/pyodide-{version}/", quiz_build.hashed("triage.whl", wheel), wheel,
-                      quiz_build.hashed("flow.json", flow), flow)
+                      quiz_build.hashed("flow.json", flow), flow, quiz_build.hashed("letters.json", letters), letters)

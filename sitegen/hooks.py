@@ -3,7 +3,9 @@
 Registered in mkdocs.yml under `hooks:`. Each stage delegates to a small module; bad content raises
 ContentError, which MkDocs reports as a build failure naming the file and the fix.
 """
+import datetime
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -15,14 +17,17 @@ for p in (ROOT, ROOT / "quiz"):  # importable without installing the project
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from sitegen import assets, citations, quiz_build, statute_page  # noqa: E402
+from sitegen import assets, citations, quiz_build, statute_page, tools_build  # noqa: E402
 from sitegen.errors import ContentError  # noqa: E402
 from sitegen.statutes import load_all  # noqa: E402
 
 # Overridable so tests can build the site from deliberately broken fixtures.
 STATUTE_DIR = Path(os.environ.get("STATUTE_DIR", ROOT / "data" / "statutes"))
 FLOW_FILE = Path(os.environ.get("QUIZ_FLOW", ROOT / "quiz" / "flow.yaml"))
-QUIZ_MARKER = "<!-- triage -->"
+LETTERS_FILE = Path(os.environ.get("LETTERS_FILE", ROOT / "quiz" / "letters.yaml"))
+# Placeholders in docs/*.md that become widgets: <!-- triage -->, <!-- tool:letter:<id> -->, <!-- tool:evidence -->, ...
+MARKER = re.compile(r"<!-- (triage|tool:letter:([\w-]+)|tool:evidence|tool:limitation) -->")
+BUILT = datetime.date.today().isoformat()
 _state: dict = {}
 
 
@@ -38,10 +43,11 @@ def on_config(config):
             for a in s.articles.values():
                 cites += citations.scan(citations.statute_uri(s.id), a.plain, statutes, str(s.path))
         flow, flow_data = quiz_build.load_flow(FLOW_FILE, Path(config["docs_dir"]))
-        quiz_assets = assets.plan(ROOT, flow_data)
+        book, letters_data = tools_build.load_letters(LETTERS_FILE, statutes)
+        quiz_assets = assets.plan(ROOT, flow_data, tools_build.letters_json(letters_data))
     except ContentError as exc:
         _fail(exc)
-    _state.update(statutes=statutes, cites=cites, flow=flow, quiz_assets=quiz_assets)
+    _state.update(statutes=statutes, cites=cites, flow=flow, book=book, quiz_assets=quiz_assets)
     _extend_nav(config, statutes)
     return config
 
@@ -66,9 +72,24 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    if QUIZ_MARKER in markdown:
-        markdown = markdown.replace(QUIZ_MARKER, quiz_build.widget(_state["flow"], _state["quiz_assets"].attrs("../")))
+    markdown = MARKER.sub(lambda m: _widget(m, page), markdown)
     return citations.render(page.file.src_uri, markdown, _state["statutes"])
+
+
+def _widget(m: re.Match, page) -> str:
+    attrs = _state["quiz_assets"].attrs("../" * page.url.count("/"))
+    kind = m.group(1)
+    if kind == "triage":
+        return quiz_build.widget(_state["flow"], attrs)
+    if kind == "tool:evidence":
+        return tools_build.evidence_widget(attrs, BUILT)
+    if kind == "tool:limitation":
+        return tools_build.limitation_widget(attrs, BUILT)
+    letter = m.group(2)
+    if letter not in _state["book"].letters:
+        _fail(ContentError(f"docs/{page.file.src_uri}", f"no letter '{letter}' in {LETTERS_FILE}",
+                           f"use one of: {', '.join(_state['book'].letters)}"))
+    return tools_build.letter_widget(_state["book"], letter, attrs, BUILT)
 
 
 def on_post_build(config):

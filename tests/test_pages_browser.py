@@ -35,14 +35,12 @@ def test_search_finds_the_right_pages(server, page, query, expected):
     page.goto(server.url)
     box = page.locator("input.md-search__input")
     box.click()
-    for _ in range(6):  # the index loads in a worker; a query typed before it is ready is simply typed again
-        box.fill("")
-        box.fill(query)
-        try:
-            page.wait_for_selector(".md-search-result__item", timeout=5000)
-            break
-        except Exception:
-            continue
+    # wait for the search worker to finish indexing; the theme reads the query on keyup
+    page.wait_for_function("(m => m && m.innerText && m.innerText.indexOf('初始化') < 0)"
+                           "(document.querySelector('.md-search-result__meta'))", timeout=30000)
+    box.fill(query)
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
     page.wait_for_timeout(1500)  # results refresh as the query settles
     hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
     assert not any("?" in h for h in hrefs), "search result links must not carry the query to the server"

@@ -1,20 +1,23 @@
-/* Runs the Python triage engine in Pyodide, off the main thread so the page never freezes.
+/* Runs the Python package `triage` in Pyodide, off the main thread so the page never freezes.
    A module worker: current Pyodide refuses classic workers. Browsers without module workers fail here,
-   and the page falls back to the static version.
-   Messages in:  {type:"init", pyodide, wheel, flow} (absolute URLs)   {type:"answer", id, answers}
-   Messages out: {type:"ready"}   {type:"view", id, view}   {type:"error", message} */
+   and the page falls back to its static version.
+   In:  {type:"init", pyodide, wheel, flow, letters} (absolute URLs)   {type:"call", id, fn, args}
+   Out: {type:"ready"}   {type:"result", id, result}   {type:"error", message} */
 var py = null;
+
+async function text(url) {
+  var r = await fetch(url, { credentials: "same-origin" });
+  if (!r.ok) throw new Error(url + " " + r.status);
+  return r;
+}
 
 async function init(msg) {
   var mod = await import(msg.pyodide + "pyodide.mjs");
   py = await mod.loadPyodide({ indexURL: msg.pyodide });
-  var wheel = await fetch(msg.wheel, { credentials: "same-origin" });
-  if (!wheel.ok) throw new Error("wheel " + wheel.status);
-  py.unpackArchive(await wheel.arrayBuffer(), "wheel");
-  var flow = await fetch(msg.flow, { credentials: "same-origin" });
-  if (!flow.ok) throw new Error("flow " + flow.status);
-  py.globals.set("flow_json", await flow.text());
-  py.runPython("import triage.browser as triage_browser\ntriage_browser.load(flow_json)");
+  py.unpackArchive(await (await text(msg.wheel)).arrayBuffer(), "wheel");
+  py.globals.set("flow_json", await (await text(msg.flow)).text());
+  py.globals.set("letters_json", await (await text(msg.letters)).text());
+  py.runPython("import triage.browser as triage_browser\ntriage_browser.load(flow_json, letters_json)");
 }
 
 self.onmessage = async function (e) {
@@ -23,10 +26,15 @@ self.onmessage = async function (e) {
     if (msg.type === "init") {
       await init(msg);
       self.postMessage({ type: "ready" });
-    } else if (msg.type === "answer") {
-      py.globals.set("answers_json", JSON.stringify(msg.answers));
-      var out = py.runPython("triage_browser.answer(answers_json)");
-      self.postMessage({ type: "view", id: msg.id, view: JSON.parse(out) });
+    } else if (msg.type === "call") {
+      try {
+        py.globals.set("call_fn", msg.fn);
+        py.globals.set("call_args", JSON.stringify(msg.args));
+        var out = py.runPython("triage_browser.call(call_fn, call_args)");
+        self.postMessage({ type: "result", id: msg.id, result: JSON.parse(out) });
+      } catch (err) { // one failed call does not take the engine down
+        self.postMessage({ type: "result", id: msg.id, error: String(err && err.message || err) });
+      }
     }
   } catch (err) {
     self.postMessage({ type: "error", message: String(err && err.message || err) });

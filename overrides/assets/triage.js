@@ -5,10 +5,8 @@
    Written in ES5 on purpose: old WeChat browsers must at least reach the fallback. */
 (function () {
   "use strict";
-  var TIMEOUT_MS = 30000;
-  var engine = null; // one worker per page load, shared across instant navigations
+  var Py = window.PyEngine;
 
-  function abs(url) { var a = document.createElement("a"); a.href = url; return a.href; }
   function el(tag, cls, text) {
     var n = document.createElement(tag);
     if (cls) n.className = cls;
@@ -21,35 +19,12 @@
     return root + page + (parts[1] ? "#" + parts[1] : "");
   }
 
-  function startEngine(root) {
-    if (engine) return engine;
-    var worker = new Worker(abs(root.getAttribute("data-worker")), { type: "module" });
-    engine = { worker: worker, ready: false, failed: false, waiting: {}, seq: 0, listeners: [] };
-    var timer = setTimeout(function () { fail("timeout"); }, TIMEOUT_MS);
-    function fail(why) {
-      if (engine.failed) return;
-      engine.failed = true; clearTimeout(timer); worker.terminate();
-      for (var i = 0; i < engine.listeners.length; i++) engine.listeners[i]({ type: "error", message: why });
-    }
-    worker.onerror = function (e) { fail(e.message || "worker error"); };
-    worker.onmessage = function (e) {
-      var m = e.data;
-      if (m.type === "ready") { engine.ready = true; clearTimeout(timer); }
-      if (m.type === "error") { fail(m.message); return; }
-      for (var i = 0; i < engine.listeners.length; i++) engine.listeners[i](m);
-    };
-    worker.postMessage({ type: "init", pyodide: abs(root.getAttribute("data-pyodide")),
-      wheel: abs(root.getAttribute("data-wheel")), flow: abs(root.getAttribute("data-flow")) });
-    return engine;
-  }
-
   function Quiz(root) {
     this.root = root;
     this.view = root.querySelector(".triage-view");
     this.status = root.querySelector(".triage-status");
     this.firstHTML = this.view.innerHTML;
     this.answers = {};   // question id -> option id; kept when an earlier answer changes
-    this.pending = null; // the answers waiting for the engine
     this.fallen = false;
   }
 
@@ -69,27 +44,15 @@
   };
 
   Quiz.prototype.ask = function (answers, href) {
-    var self = this, eng;
-    try { eng = startEngine(this.root); } catch (e) { this.fallback(href); return; }
-    if (eng.failed) { this.fallback(href); return; }
-    this.pending = { answers: answers, href: href, id: ++eng.seq };
-    if (!eng.ready) this.say("正在准备互动自测，第一次需要几秒钟……");
-    if (!this.listening) {
-      this.listening = true;
-      eng.listeners.push(function (m) { self.onMessage(m); });
-    }
-    if (eng.ready) eng.worker.postMessage({ type: "answer", id: this.pending.id, answers: answers });
-  };
-
-  Quiz.prototype.onMessage = function (m) {
-    if (m.type === "error") { if (this.pending) this.fallback(this.pending.href); else this.fallback(); return; }
-    if (m.type === "ready" && this.pending) {
-      engine.worker.postMessage({ type: "answer", id: this.pending.id, answers: this.pending.answers });
-    }
-    if (m.type === "view" && this.pending && m.id === this.pending.id) {
-      this.pending = null;
-      this.render(m.view);
-    }
+    var self = this, id = (this.asked = (this.asked || 0) + 1);
+    Py.start(this.root);
+    if (Py.failed) { this.fallback(href); return; }
+    if (!Py.ready) this.say("正在准备互动自测，第一次需要几秒钟……");
+    Py.call("answer", { answers: answers }, function (err, view) {
+      if (id !== self.asked) return; // a newer answer superseded this one
+      if (err) { self.fallback(href); return; }
+      self.render(view);
+    });
   };
 
   Quiz.prototype.render = function (v) {
@@ -167,7 +130,7 @@
   };
 
   Quiz.prototype.restart = function () {
-    this.answers = {}; this.pending = null;
+    this.answers = {}; this.asked = (this.asked || 0) + 1;
     this.view.innerHTML = this.firstHTML;
     this.say("已重新开始。第 1 题。");
     var h = this.view.querySelector(".triage-q"); if (h) h.focus();
@@ -175,8 +138,8 @@
 
   Quiz.prototype.exit = function () {
     // Wipe every trace the quiz holds, stop the engine, and leave without adding a history entry.
-    this.answers = {}; this.pending = null; this.view.innerHTML = "";
-    if (engine) { engine.worker.terminate(); engine = null; }
+    this.answers = {}; this.asked = (this.asked || 0) + 1; this.view.innerHTML = "";
+    Py.stop();
     window.location.replace(this.root.getAttribute("data-exit") || "about:blank");
   };
 
@@ -196,7 +159,7 @@
     var root = document.getElementById("triage");
     if (!root || root.getAttribute("data-enhanced")) return;
     root.setAttribute("data-enhanced", "1");
-    if (!window.Worker || typeof WebAssembly !== "object") {
+    if (!Py || !Py.supported()) {
       var s = root.querySelector(".triage-status");
       if (s) s.textContent = "你的浏览器不支持互动版本，下面的选项会带你进入静态版本，结果一样。";
       return;
@@ -205,7 +168,7 @@
     root.className += " triage-js";
     root.addEventListener("click", function (ev) { quiz.onClick(ev); });
     // Start loading on the first sign of interest, so the engine is often ready by the time of the click.
-    var warm = function () { try { startEngine(root); } catch (e) { /* falls back on click */ } };
+    var warm = function () { Py.start(root); };
     root.addEventListener("pointerdown", warm);
     root.addEventListener("focusin", warm);
     root.addEventListener("touchstart", warm);

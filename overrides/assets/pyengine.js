@@ -1,0 +1,60 @@
+/* One Python engine per page load: Pyodide in a module Web Worker, shared by the quiz and the reader tools.
+   PyEngine.start(el) reads the asset URLs from el's data-* attributes; PyEngine.call(fn, args, cb) calls
+   triage.browser.call(fn, args) and later cb(error, result). Calls made while Pyodide loads wait in a queue;
+   if it cannot start (blocked, too old, out of memory, timeout) every waiting and later call gets an error,
+   and the pages fall back to their no-JavaScript versions. ES5 so old browsers can still run the fallback. */
+(function () {
+  "use strict";
+  var TIMEOUT_MS = 30000;
+  var E = { worker: null, ready: false, failed: false, seq: 0, waiting: {}, queue: [] };
+
+  function abs(url) { var a = document.createElement("a"); a.href = url; return a.href; }
+
+  function fail(why) {
+    if (E.failed) return;
+    E.failed = true;
+    if (E.worker) E.worker.terminate();
+    var waiting = E.waiting; E.waiting = {}; E.queue = [];
+    for (var id in waiting) waiting[id](new Error(why));
+  }
+
+  E.supported = function () { return !!window.Worker && typeof WebAssembly === "object"; };
+
+  E.start = function (el) {
+    if (E.worker || E.failed) return;
+    try {
+      E.worker = new Worker(abs(el.getAttribute("data-worker")), { type: "module" });
+    } catch (e) { fail(String(e)); return; }
+    var timer = setTimeout(function () { fail("timeout"); }, TIMEOUT_MS);
+    E.worker.onerror = function (e) { clearTimeout(timer); fail(e.message || "worker error"); };
+    E.worker.onmessage = function (e) {
+      var m = e.data;
+      if (m.type === "ready") {
+        clearTimeout(timer); E.ready = true;
+        for (var i = 0; i < E.queue.length; i++) E.worker.postMessage(E.queue[i]);
+        E.queue = [];
+      } else if (m.type === "error") {
+        clearTimeout(timer); fail(m.message);
+      } else if (m.type === "result" && E.waiting[m.id]) {
+        var cb = E.waiting[m.id]; delete E.waiting[m.id];
+        if (m.error) cb(new Error(m.error)); else cb(null, m.result);
+      }
+    };
+    E.worker.postMessage({ type: "init", pyodide: abs(el.getAttribute("data-pyodide")), wheel: abs(el.getAttribute("data-wheel")),
+      flow: abs(el.getAttribute("data-flow")), letters: abs(el.getAttribute("data-letters")) });
+  };
+
+  E.call = function (fn, args, cb) {
+    if (E.failed || !E.worker) { setTimeout(function () { cb(new Error("engine unavailable")); }, 0); return; }
+    var msg = { type: "call", id: ++E.seq, fn: fn, args: args };
+    E.waiting[msg.id] = cb;
+    if (E.ready) E.worker.postMessage(msg); else E.queue.push(msg);
+  };
+
+  E.stop = function () { // quick exit: forget everything, including the worker's memory
+    if (E.worker) E.worker.terminate();
+    E.worker = null; E.ready = false; E.waiting = {}; E.queue = [];
+  };
+
+  window.PyEngine = E;
+})();

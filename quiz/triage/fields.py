@@ -1,0 +1,92 @@
+"""Form fields for the reader tools: definitions from data, and validation with messages a reader understands.
+
+Values arrive as the strings the reader typed; nothing is ever discarded, errors are returned beside them."""
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+KINDS = ("text", "longtext", "amount", "date", "datetime", "choice")
+DEFAULT_MAX = {"text": 100, "longtext": 2000}
+_AMOUNT = re.compile(r"^\d+(\.\d{1,2})?$")
+
+
+@dataclass(frozen=True)
+class Field:
+    id: str
+    label: str
+    kind: str
+    required: bool = False
+    max: int = 0
+    help: str = ""
+    options: tuple[str, ...] = ()
+    past: bool = False  # a date of something that already happened: not after today
+
+
+def field_from_dict(fid: str, d: dict) -> Field:
+    if not isinstance(d, dict) or not d.get("label") or d.get("kind") not in KINDS:
+        raise ValueError(f"field '{fid}' needs a label and a kind (one of: {', '.join(KINDS)})")
+    if d["kind"] == "choice" and not d.get("options"):
+        raise ValueError(f"field '{fid}' is a choice but has no options")
+    return Field(fid, str(d["label"]), d["kind"], bool(d.get("required")), int(d.get("max") or DEFAULT_MAX.get(d["kind"], 0)),
+                 str(d.get("help") or ""), tuple(str(o) for o in d.get("options") or ()), bool(d.get("past")))
+
+
+def parse_date(raw: str) -> date | None:
+    """'2024-02-29' → date; None when the text is not a real calendar date."""
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", raw.strip())
+    if not m:
+        return None
+    try:
+        return date(*map(int, m.groups()))
+    except ValueError:
+        return None
+
+
+def check(field: Field, raw, today: date) -> tuple[str | None, str]:
+    """(error message or None, normalised value)."""
+    value = "" if raw is None else str(raw).strip()
+    if not value:
+        return (f"请填写“{field.label}”。" if field.required else None), ""
+    if field.kind in ("text", "longtext"):
+        if field.kind == "text":
+            value = " ".join(value.split())
+        if field.max and len(value) > field.max:
+            return f"“{field.label}”最多 {field.max} 个字，现在有 {len(value)} 个，请删减一些。", value
+        return None, value
+    if field.kind == "amount":
+        plain = value.replace(",", "").replace("，", "").replace(" ", "").removesuffix("元")
+        if not _AMOUNT.match(plain):
+            return f"“{field.label}”请只填数字，例如 1200 或 1200.50。", value
+        try:
+            return None, f"{Decimal(plain):,.2f}"
+        except InvalidOperation:
+            return f"“{field.label}”请只填数字，例如 1200 或 1200.50。", value
+    if field.kind == "date":
+        d = parse_date(value)
+        if d is None:
+            return f"“{field.label}”不是一个存在的日期，请按 年-月-日 填写，例如 2025-03-31。", value
+        if field.past and d > today:
+            return f"“{field.label}”不能晚于今天（{today.isoformat()}）。", value
+        return None, d.isoformat()
+    if field.kind == "datetime":
+        try:
+            dt = datetime.strptime(value.replace(" ", "T")[:16], "%Y-%m-%dT%H:%M")
+        except ValueError:
+            return f"“{field.label}”不是一个存在的日期和时间，例如 2025-03-31 21:30。", value
+        if dt.date() > today:
+            return f"“{field.label}”不能晚于今天（{today.isoformat()}）。", value
+        return None, dt.strftime("%Y-%m-%d %H:%M")
+    if value not in field.options:  # choice
+        return f"“{field.label}”请从列表里选择一项。", value
+    return None, value
+
+
+def check_all(fields: list[Field], values: dict, today: date) -> tuple[dict[str, str], dict[str, str]]:
+    """(errors by field id, normalised values by field id)."""
+    errors, clean = {}, {}
+    for f in fields:
+        err, clean[f.id] = check(f, values.get(f.id), today)
+        if err:
+            errors[f.id] = err
+    return errors, clean

@@ -1,0 +1,78 @@
+"""Letters the reader can send: templates (data) filled with validated field values."""
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .fields import Field, check_all, field_from_dict
+
+PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+EMPTY = "（未填写）"
+
+
+class LetterError(ValueError):
+    def __init__(self, node: str, message: str, fix: str):
+        self.node, self.message, self.fix = node, message, fix
+        super().__init__(f"{node}: {message} — fix: {fix}")
+
+
+@dataclass(frozen=True)
+class Letter:
+    id: str
+    title: str
+    to: str
+    intro: str
+    fields: tuple[str, ...]
+    template: str
+
+
+@dataclass(frozen=True)
+class LetterBook:
+    fields: dict[str, Field]
+    letters: dict[str, Letter]
+
+    def form(self, letter_id: str) -> list[Field]:
+        return [self.fields[f] for f in self.letters[letter_id].fields]
+
+
+def from_dict(data: dict) -> LetterBook:
+    fields = {}
+    for fid, d in (data.get("fields") or {}).items():
+        try:
+            fields[fid] = field_from_dict(fid, d)
+        except ValueError as exc:
+            raise LetterError(fid, str(exc), "see the field kinds in the comment at the top of the file") from None
+    letters = {}
+    for d in data.get("letters") or []:
+        lid = d.get("id") or "?"
+        for key in ("id", "title", "to", "intro", "fields", "template"):
+            if not d.get(key):
+                raise LetterError(lid, f"missing '{key}'", f"add '{key}:' to letter {lid}")
+        if lid in letters:
+            raise LetterError(lid, "duplicate letter id", "rename one of them")
+        for fid in d["fields"]:
+            if fid not in fields:
+                raise LetterError(lid, f"uses field '{fid}', which is not defined under fields:", f"define {fid} or remove it")
+        used = set(PLACEHOLDER.findall(d["template"]))
+        for fid in sorted(used - set(d["fields"])):
+            raise LetterError(lid, f"the template uses {{{fid}}}, which is not in this letter's fields", f"add {fid} to its fields list")
+        for fid in d["fields"]:
+            if fid not in used:
+                raise LetterError(lid, f"field '{fid}' is asked for but never used in the template", f"use {{{fid}}} or drop it")
+        letters[lid] = Letter(lid, d["title"], d["to"], d["intro"], tuple(d["fields"]), d["template"].strip())
+    if not letters:
+        raise LetterError("", "no letters defined", "add letters:")
+    return LetterBook(fields, letters)
+
+
+def fill(book: LetterBook, letter_id: str, values: dict, today: date) -> dict:
+    """{"errors": {field: message}} when anything is wrong, else {"text": the letter}."""
+    errors, clean = check_all(book.form(letter_id), values, today)
+    if errors:
+        return {"errors": errors}
+    text = PLACEHOLDER.sub(lambda m: clean.get(m.group(1)) or EMPTY, book.letters[letter_id].template)
+    return {"text": text}
+
+
+def blank(book: LetterBook, letter_id: str) -> str:
+    """The template with 【label】 blanks: the printable version for readers without JavaScript."""
+    return PLACEHOLDER.sub(lambda m: f"【{book.fields[m.group(1)].label}】", book.letters[letter_id].template)
