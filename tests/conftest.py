@@ -60,6 +60,12 @@ def flow():
     return load_flow(ROOT / "quiz" / "flow.yaml", ROOT / "docs")[0]
 
 
+@pytest.fixture(scope="session")
+def book(statutes):
+    from sitegen.tools_build import load_letters
+    return load_letters(ROOT / "quiz" / "letters.yaml", statutes)[0]
+
+
 def pages_of(site: Path) -> list[str]:
     """Every page of the built site, as a URL path ('' for the home page)."""
     rels = (p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))

@@ -59,3 +59,13 @@ def test_dead_link(tmp_path):
 def test_dead_anchor(tmp_path):
     out = broken_build(tmp_path, lambda p: edit(p / "docs/index.md", "(guide/negotiate.md#prepare)", "(guide/negotiate.md#no-such-section)"))
     assert "index.md" in out and "no-such-section" in out
+
+
+def test_letter_template_with_an_undefined_field(tmp_path):
+    out = broken_build(tmp_path, lambda p: edit(p / "quiz/letters.yaml", "本人{name}", "本人{full_name}"))
+    assert "letters.yaml:" in out and "{full_name}" in out and "fix" in out
+
+
+def test_letter_citing_an_article_not_in_the_data(tmp_path):
+    out = broken_build(tmp_path, lambda p: edit(p / "quiz/letters.yaml", "{{law civil-code 1034}}", "{{law civil-code 1399}}"))
+    assert "letters.yaml:" in out and "'1399'" in out

@@ -39,12 +39,13 @@
     return !!first;
   }
   function say(root, text) { $(root, ".tool-status").textContent = text; }
+  var LOADING = "正在准备工具，第一次需要几秒钟……";
   function engine(root, fn, args, done) {
     Py.start(root);
-    if (!Py.ready && !Py.failed) say(root, "正在准备工具，第一次需要几秒钟……");
+    if (!Py.ready && !Py.failed) say(root, LOADING);
     Py.call(fn, args, function (err, result) {
       if (err) { say(root, "工具没能启动（浏览器可能不支持）。请使用下面的空白模板。"); return; }
-      say(root, "");
+      if ($(root, ".tool-status").textContent === LOADING) say(root, ""); // keep any newer message
       done(result);
     });
   }

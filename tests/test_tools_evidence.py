@@ -1,0 +1,64 @@
+"""Evidence log: validation, time order, export/import round trip, refusal of foreign files, summary."""
+import json
+from datetime import date
+
+from triage import evidence
+
+TODAY = date(2026, 11, 28)
+CALL = {"when": "2026-11-02T23:15", "number": "02312345678", "channel": "电话", "who": "家人", "what": "对我母亲说我欠钱不还", "proof": "录音"}
+SMS = {"when": "2026-11-01 10:00", "number": "10690000", "channel": "短信", "who": "我本人", "what": "威胁上门", "proof": ""}
+
+
+def log(*raws):
+    entries = []
+    for raw in raws:
+        entries = evidence.add(entries, raw, TODAY)["entries"]
+    return entries
+
+
+def test_entries_are_kept_in_time_order_and_normalised():
+    entries = log(CALL, SMS)
+    assert [e["when"] for e in entries] == ["2026-11-01 10:00", "2026-11-02 23:15"]
+
+
+def test_a_bad_entry_is_refused_with_messages_and_the_log_is_untouched():
+    entries = log(SMS)
+    out = evidence.add(entries, {**CALL, "when": "2026-11-31 10:00", "channel": "飞鸽", "what": ""}, TODAY)
+    assert set(out["errors"]) == {"when", "channel", "what"} and "entries" not in out
+    assert entries == log(SMS)
+
+
+def test_future_times_are_refused():
+    assert "不能晚于今天" in evidence.add([], {**CALL, "when": "2026-12-01 09:00"}, TODAY)["errors"]["when"]
+
+
+def test_edit_and_delete():
+    entries = log(CALL, SMS)
+    edited = evidence.add(entries, {**SMS, "what": "辱骂"}, TODAY, index=0)["entries"]
+    assert edited[0]["what"] == "辱骂" and len(edited) == 2
+    assert evidence.remove(edited, 0)["entries"] == [edited[1]]
+
+
+def test_export_then_import_gives_the_same_log():
+    entries = log(CALL, SMS)
+    assert evidence.parse_import(evidence.export(entries), TODAY) == {"entries": entries}
+
+
+def test_foreign_malformed_and_tampered_files_are_refused():
+    good = json.loads(evidence.export(log(CALL)))
+    cases = ["not json", json.dumps([1, 2]), json.dumps({"format": "other", "entries": []}),
+             json.dumps({**good, "version": 99}), json.dumps({**good, "entries": [{**good["entries"][0], "channel": "x"}]})]
+    for text in cases:
+        out = evidence.parse_import(text, TODAY)
+        assert "entries" not in out and "没有改动" in out["error"], text
+
+
+def test_merging_an_import_keeps_duplicates_once():
+    entries = log(CALL)
+    assert evidence.merge(entries, log(CALL, SMS))["entries"] == log(CALL, SMS)
+
+
+def test_summary_for_the_complaint_letter():
+    text = evidence.summary(log(CALL, SMS))
+    assert "2 次催收联系" in text and "晚上 10 点到早上 7 点" in text and "家人" in text and "1 次留有" in text
+    assert evidence.summary([]) == ""

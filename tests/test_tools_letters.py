@@ -1,0 +1,73 @@
+"""Letter builder: templates filled from validated fields, compared against the expected text."""
+from datetime import date
+
+import pytest
+
+from triage.letters import blank, fill
+
+TODAY = date(2026, 11, 28)
+THIRD_PARTY = {"name": "张三", "date": "2026-11-28", "lender": "重庆小米消费金融有限公司", "contract_no": "",
+               "contact_phone": "13800000000", "who_contacted": "我的母亲", "when_contacted": "2026年11月3日"}
+EXPECTED_THIRD_PARTY = """重庆小米消费金融有限公司：
+
+本人张三，借款合同编号（借据号）：（未填写）。
+
+2026年11月3日，有自称贵方或受贵方委托的催收人员联系了我的母亲。这些人不是这笔借款的借款人或担保人，与借款无关。
+
+本人的电话、住址、借款情况等个人信息受法律保护（《中华人民共和国民法典》第一千零三十四条）。任何组织、个人不得非法使用、提供或者公开他人个人信息（《中华人民共和国个人信息保护法》第十条）。未经明确同意，用电话、短信等方式反复打扰他人，可能侵扰其私人生活安宁（《中华人民共和国民法典》第一千零三十三条）。处理个人信息，须符合法律规定的情形（《中华人民共和国个人信息保护法》第十三条）。
+
+为此，本人要求：
+1. 立即停止联系与借款无关的人，包括上述人员；
+2. 停止向任何第三人透露本人的借款和其他个人信息；
+3. 书面告知联系上述人员的是哪家机构、是否受贵方委托，以及贵方处理本人通讯录等信息的依据；
+4. 今后只通过本人手机号13800000000与本人联系。
+
+本人已保存相关通话记录和截图。如上述行为继续，本人将向金融监管部门投诉（如拨打12378），必要时向公安机关报案。
+
+本人：张三
+日期：2026-11-28"""
+
+SAMPLE = {"text": "示例", "longtext": "示例内容", "amount": "1200", "date": "2026-11-01"}
+
+
+def sample_values(book, letter_id):
+    return {f.id: (f.options[0] if f.kind == "choice" else SAMPLE[f.kind]) for f in book.form(letter_id)}
+
+
+def test_third_party_letter_matches_the_expected_text(book):
+    assert fill(book, "third_party", THIRD_PARTY, TODAY) == {"text": EXPECTED_THIRD_PARTY}
+
+
+@pytest.mark.parametrize("letter_id", ["negotiation", "complaint", "credit_objection", "third_party"])
+def test_each_required_letter_fills_without_leftover_placeholders(book, letter_id):
+    text = fill(book, letter_id, sample_values(book, letter_id), TODAY)["text"]
+    assert "{" not in text and "}" not in text and "示例" in text
+
+
+@pytest.mark.parametrize("letter_id", ["negotiation", "complaint", "credit_objection", "third_party"])
+def test_the_blank_template_has_a_named_blank_for_every_field(book, letter_id):
+    text = blank(book, letter_id)
+    for f in book.form(letter_id):
+        assert f"【{f.label}】" in text
+
+
+def test_amounts_are_normalised(book):
+    values = {**sample_values(book, "negotiation"), "amount_owed": "12,000元", "monthly_amount": "500"}
+    text = fill(book, "negotiation", values, TODAY)["text"]
+    assert "12,000.00" in text and "500.00" in text
+
+
+def test_every_problem_gets_a_message_by_field_and_nothing_is_filled(book):
+    values = {**sample_values(book, "negotiation"), "name": "", "amount_owed": "一万二", "first_payment_date": "2026-02-30",
+              "hardship": "很" * 301}
+    errors = fill(book, "negotiation", values, TODAY)["errors"]
+    assert errors["name"] == "请填写“你的姓名”。"
+    assert "只填数字" in errors["amount_owed"]
+    assert "不是一个存在的日期" in errors["first_payment_date"]
+    assert "最多 300 个字，现在有 301 个" in errors["hardship"]
+
+
+def test_citations_in_letters_are_current_articles_written_in_full(book):
+    text = fill(book, "complaint", sample_values(book, "complaint"), TODAY)["text"]
+    assert "《中华人民共和国民法典》第一千零三十三条" in text
+    assert "银保监会" not in text and "合同法" not in text

@@ -1,0 +1,56 @@
+"""Limitation-period helper: leap years, month ends, interruptions, impossible and future dates."""
+from datetime import date
+
+from triage.limitation import add_years, compute
+
+TODAY = date(2026, 11, 28)
+
+
+def result(**values):
+    return compute(values, TODAY)["result"]
+
+
+def test_three_years_from_the_due_date():
+    r = result(due="2022-05-10")
+    assert (r["start"], r["end"], r["start_event"]) == ("2022-05-10", "2025-05-10", "due")
+
+
+def test_leap_day_falls_back_to_28_february():
+    assert add_years(date(2024, 2, 29), 3) == date(2027, 2, 28)
+    assert result(due="2024-02-29")["end"] == "2027-02-28"
+
+
+def test_month_ends_stay_month_ends():
+    assert result(due="2023-01-31")["end"] == "2026-01-31"
+    assert result(due="2023-12-31")["end"] == "2026-12-31"
+
+
+def test_each_later_payment_or_demand_restarts_the_clock():
+    r = result(due="2021-03-15", last_payment="2022-06-01", last_contact="2025-10-20")
+    assert (r["start"], r["end"], r["start_event"]) == ("2025-10-20", "2028-10-20", "last_contact")
+    assert len(r["steps"]) == 3 and "第一百九十五条" in r["steps"][-1]
+
+
+def test_a_payment_before_the_due_date_does_not_move_the_start():
+    assert result(due="2024-06-30", last_payment="2024-05-01")["start"] == "2024-06-30"
+
+
+def test_when_it_has_passed_it_explains_that_the_debt_remains():
+    r = result(due="2020-01-10")
+    assert r["passed"] and "第一百九十三条" in r["after"] and "第一百九十二条" in r["after"]
+
+
+def test_never_suggests_waiting_it_out():
+    for r in (result(due="2020-01-10"), result(due="2026-01-10")):
+        assert "不是建议你等它过去" in r["reminder"] and "重新计算" in r["reminder"]
+
+
+def test_impossible_and_future_dates_get_clear_messages():
+    errors = compute({"due": "2023-02-29", "last_payment": "2027-01-01", "last_contact": "昨天"}, TODAY)["errors"]
+    assert "不是一个存在的日期" in errors["due"]
+    assert "不能晚于今天（2026-11-28）" in errors["last_payment"]
+    assert "不是一个存在的日期" in errors["last_contact"]
+
+
+def test_the_due_date_is_required():
+    assert compute({}, TODAY)["errors"]["due"].startswith("请填写")
