@@ -82,11 +82,13 @@ def all_states(flow: Flow) -> dict[str, dict]:
     return seen
 
 
-def render_question(v: dict, href_prefix: str) -> str:
-    """One question as HTML; each option is a real link, so it works with no JavaScript at all."""
+def render_question(v: dict, href_prefix: str, interactive: bool = True) -> str:
+    """One question as HTML; each option is a real link, so it works with no JavaScript at all.
+    `interactive` adds the data-* hooks the glue uses (not needed on the static page)."""
     q, e = v["question"], html.escape
-    opts = "".join(f'<li><a class="triage-option" href="{href_prefix}#{o["next"]}" data-q="{e(q["id"])}" '
-                   f'data-o="{e(o["id"])}">{e(o["label"])}</a></li>' for o in q["options"])
+    hook = (lambda o: f' data-q="{e(q["id"])}" data-o="{e(o["id"])}"') if interactive else (lambda o: "")
+    opts = "".join(f'<li><a class="triage-option" href="{href_prefix}#{o["next"]}"{hook(o)}>{e(o["label"])}</a></li>'
+                   for o in q["options"])
     help_ = f'<p class="triage-help">{e(q["help"])}</p>' if q["help"] else ""
     return (f'<h2 class="triage-q" tabindex="-1">第 {q["number"]} 题：{e(q["text"])}</h2>{help_}'
             f'<ul class="triage-options">{opts}</ul>')
@@ -108,17 +110,18 @@ def render_static_page(flow: Flow) -> str:
         if sid == start:
             continue
         if "question" in v:
-            body = render_question(v, "")
+            body = render_question(v, "", interactive=False)
         else:
-            items = "".join(f'<li><a href="#sit-{s["id"]}">{e(s["title"])}</a>：{e(s["summary"])}</li>' for s in v["plan"])
-            body = f'<h2 class="triage-q" tabindex="-1">你的行动清单</h2><p>按紧急程度排序，从第 1 项做起：</p><ol>{items}</ol>'
+            # titles only: each situation's summary and steps are rendered once, in its #sit- section below
+            items = "".join(f'<li><a href="#sit-{s["id"]}">{e(s["title"])}</a></li>' for s in v["plan"])
+            body = f'<h2 class="triage-q" tabindex="-1">你的行动清单</h2><p>按紧急程度排序，从第 1 项做起。点每一项查看具体步骤：</p><ol>{items}</ol>'
         parts.append(f'<section class="triage-state" id="{sid}">{body}<p><a href="#{start}">重新开始</a></p></section>')
     for s in flow.situations.values():
         v = {"id": s.id, "title": s.title, "summary": s.summary, "steps": [{"do": st.do, "link": st.link} for st in s.steps]}
         parts.append(f'<section class="triage-state" id="sit-{s.id}">{render_situation(v, root, "h2")}'
                      f'<p>看完请按浏览器的“返回”回到清单。</p></section>')
     # The start question comes last: it shows until a fragment targets one of the states above.
-    parts.append(f'<section class="triage-state triage-start" id="{start}">{render_question(states[start], "")}</section>')
+    parts.append(f'<section class="triage-state triage-start" id="{start}">{render_question(states[start], "", interactive=False)}</section>')
     intro = ("这是自测的静态版本，不需要 JavaScript，结果和互动版本完全一样。"
              "你的选择只改变地址栏 # 后面的部分，不会发送到任何服务器。")
     return (f"---\ntitle: 自测（静态版）\nsearch:\n  exclude: true\n---\n\n# 自测（静态版）\n\n{intro}\n\n"
@@ -126,12 +129,14 @@ def render_static_page(flow: Flow) -> str:
 
 
 def widget(flow: Flow, assets: dict[str, str]) -> str:
-    """The quiz on quiz/index.md: the first question as plain HTML, answerable at once; the glue enhances it."""
+    """The quiz (on quiz/index.md and the home page): the first question as plain HTML, answerable at once;
+    the glue enhances it. Option links lead into the static version, relative to the page."""
     first = view_of(flow, walk(flow, {}))
-    attrs = " ".join(f'data-{k}="{html.escape(v)}"' for k, v in assets.items())
+    static = assets["root"] + "quiz/static/"
+    attrs = " ".join(f'data-{k}="{html.escape(v)}"' for k, v in {**assets, "static": static}.items())
     return (f'<div id="triage" class="triage" {attrs}>'
             f'<p class="triage-status" role="status" aria-live="polite"></p>'
-            f'<div class="triage-view">{render_question(first, "static/")}</div></div>\n')
+            f'<div class="triage-view">{render_question(first, static)}</div></div>\n')
 
 
 def flow_json(flow_data: dict) -> bytes:

@@ -81,6 +81,12 @@ def test_evidence_survives_a_reload_only_after_opt_in_and_is_gone_after_delete_a
     root.locator(".ev-table tr:has(td)").first.wait_for()
     assert "催收说要去我单位闹" in root.locator(".ev-table").inner_text()
     assert root.locator(".ev-keep").is_checked()
+    page.goto(server.url + "tools/letters/")  # the complaint letter can include the log's summary
+    complaint = page.locator(".tool[data-letter=complaint]")
+    complaint.get_by_role("button", name="从我的证据记录生成摘要").click()
+    page.wait_for_function("document.querySelector('#l-complaint-evidence_summary').value.indexOf('1 次催收联系') > 0", timeout=60000)
+    page.goto(server.url + "tools/evidence-log/")
+    root.locator(".ev-table tr:has(td)").first.wait_for()
     root.get_by_role("button", name="全部删除").click()
     root.get_by_role("button", name="确认全部删除？再点一次").click()
     assert page.evaluate("localStorage.length") == 0

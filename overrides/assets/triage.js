@@ -66,7 +66,7 @@
       var ul = el("ul", "triage-options");
       for (var i = 0; i < q.options.length; i++) {
         var o = q.options[i], li = el("li"), a = el("a", "triage-option", o.label);
-        a.href = "static/#" + o.next;
+        a.href = this.root.getAttribute("data-static") + "#" + o.next;
         a.setAttribute("data-q", q.id); a.setAttribute("data-o", o.id);
         if (this.answers[q.id] === o.id) a.setAttribute("aria-current", "true");
         li.appendChild(a); ul.appendChild(li);
