@@ -30,10 +30,12 @@ def statute_uri(statute_id: str) -> str:
     return f"statutes/{statute_id}.md"
 
 
-def scan(src_uri: str, markdown: str, statutes: dict[str, Statute], where: str) -> list[Citation]:
-    """Every citation in one page, each checked against the data; raises ContentError on the first bad one."""
-    found, anchor, section, title, in_fence = [], "", "", "", False
-    for n, line in enumerate(markdown.splitlines(), 1):
+def scan(src_uri: str, markdown: str, statutes: dict[str, Statute], where: str, first_line: int = 1,
+         title: str = "") -> list[Citation]:
+    """Every citation in a page (or a data field starting at `first_line` of file `where`), each checked
+    against the data; raises ContentError on the first bad one."""
+    found, anchor, section, in_fence = [], "", title, False
+    for n, line in enumerate(markdown.splitlines(), first_line):
         if line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
         m = None if in_fence else _HEADING.match(line)

@@ -40,8 +40,8 @@ def on_config(config):
         statutes = load_all(STATUTE_DIR)
         cites = citations.scan_docs(Path(config["docs_dir"]), statutes)
         for s in statutes.values():  # plain-language fields may cite other articles too
-            for a in s.articles.values():
-                cites += citations.scan(citations.statute_uri(s.id), a.plain, statutes, str(s.path))
+            for text, line in s.published_texts():
+                cites += citations.scan(citations.statute_uri(s.id), text, statutes, str(s.path), line, s.short_name)
         flow, flow_data = quiz_build.load_flow(FLOW_FILE, Path(config["docs_dir"]))
         book, letters_data = tools_build.load_letters(LETTERS_FILE, statutes)
         quiz_assets = assets.plan(ROOT, flow_data, tools_build.letters_json(letters_data))

@@ -18,6 +18,9 @@ from . import yamlfile
 from .errors import ContentError
 
 _ANCHOR = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}")
+# Always visible, with or without JavaScript: leave at once (the glue also wipes state and replaces history).
+QUICK_EXIT = '<p class="triage-exit-wrap"><a class="triage-exit-link" href="about:blank">清除并离开</a></p>'
+
 
 
 def _line_of(data: dict, node: str) -> int:
@@ -123,9 +126,10 @@ def render_static_page(flow: Flow) -> str:
     # The start question comes last: it shows until a fragment targets one of the states above.
     parts.append(f'<section class="triage-state triage-start" id="{start}">{render_question(states[start], "", interactive=False)}</section>')
     intro = ("这是自测的静态版本，不需要 JavaScript，结果和互动版本完全一样。"
-             "你的选择只改变地址栏 # 后面的部分，不会发送到任何服务器。")
+             "你的选择只改变地址栏 # 后面的部分，不会发送到任何服务器，但会留在这个浏览器的历史记录里；"
+             "用完可以点“清除并离开”，或清除浏览记录。")
     return (f"---\ntitle: 自测（静态版）\nsearch:\n  exclude: true\n---\n\n# 自测（静态版）\n\n{intro}\n\n"
-            f'<div class="triage-static">{"".join(parts)}</div>\n')
+            f'{QUICK_EXIT}<div class="triage-static">{"".join(parts)}</div>\n')
 
 
 def widget(flow: Flow, assets: dict[str, str]) -> str:
@@ -135,7 +139,7 @@ def widget(flow: Flow, assets: dict[str, str]) -> str:
     static = assets["root"] + "quiz/static/"
     attrs = " ".join(f'data-{k}="{html.escape(v)}"' for k, v in {**assets, "static": static}.items())
     return (f'<div id="triage" class="triage" {attrs}>'
-            f'<p class="triage-status" role="status" aria-live="polite"></p>'
+            f'{QUICK_EXIT}<p class="triage-status" role="status" aria-live="polite"></p>'
             f'<div class="triage-view">{render_question(first, static)}</div></div>\n')
 
 

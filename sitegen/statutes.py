@@ -11,7 +11,8 @@ STATUS_LABELS = {"in_force": "现行有效", "repealed": "已废止"}
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LAW_FIELDS = ("id", "name", "short_name", "kind", "issuer", "status", "version", "last_verified",
               "verified_how", "summary", "sources", "articles")
-ARTICLE_FIELDS = ("number", "topic", "text", "plain", "source")
+ARTICLE_FIELDS = ("number", "topic", "text", "plain")
+HISTORICAL_FIELDS = ("number", "topic", "version", "status", "text")
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class Article:
     source: dict
     secondary: bool = False
     note: str = ""
+    line: int = 0
 
 
 @dataclass
@@ -41,6 +43,14 @@ class Statute:
     @property
     def status_label(self) -> str:
         return STATUS_LABELS[self.data["status"]]
+
+    def published_texts(self) -> list[tuple[str, int]]:
+        """Every free-text field shown on the page, with its line, so citations in any of them are checked."""
+        d = self.data
+        texts = [(d.get(f) or "", d.line) for f in ("summary", "effective_note")]
+        texts += [(a.plain, a.line) for a in self.articles.values()]
+        texts += [(h.get("plain") or "", getattr(h, "line", 0)) for h in self.historical]
+        return [(t, line) for t, line in texts if t]
 
 
 def _need(cond: bool, where: str, what: str, fix: str) -> None:
@@ -74,14 +84,21 @@ def load_statute(path: Path) -> Statute:
         _need(isinstance(d.get("repealed"), dict) and d["repealed"].get("date") and d["repealed"].get("by"),
               yamlfile.where(path, d), "status is repealed but 'repealed: {date, by}' is missing",
               "add the repeal date and the provision that repealed it")
-    for f in ("name", "summary", "verified_how", "version", "effective_note"):
+    for f in ("name", "short_name", "kind", "issuer", "summary", "verified_how", "version", "effective_note"):
+        _need(d.get(f) is None or isinstance(d[f], str), yamlfile.where(path, d), f"'{f}' must be text", f"write {f}: 文字")
         if d.get(f):
-            _check_published_text(path, d, str(d[f]), f)
+            _check_published_text(path, d, d[f], f)
+    _need(isinstance(d["sources"], list) and all(isinstance(x, dict) and x.get("repo") and x.get("commit") for x in d["sources"]),
+          yamlfile.where(path, d), "'sources' must be a list of entries with repo and commit",
+          "write sources: - repo: owner/name  commit: <hash or n/a>")
+    _need(isinstance(d["articles"], list) and all(isinstance(a, dict) for a in d["articles"]), yamlfile.where(path, d),
+          "'articles' must be a list of '- number: …' entries", "see an existing file in data/statutes/")
     articles: dict[str, Article] = {}
     for a in d["articles"]:
         for f in ARTICLE_FIELDS:
-            _need(a.get(f) not in (None, ""), yamlfile.where(path, a), f"article {a.get('number', '?')}: missing '{f}'",
-                  f"add '{f}:' to that article")
+            _need(isinstance(a.get(f), str) and a[f].strip() != "", yamlfile.where(path, a),
+                  f"article {a.get('number', '?')}: missing '{f}' (text)", f"add '{f}:' to that article")
+        _source_ok(path, a, f"article {a['number']}")
         key = str(a.get("key") or article_key(a["number"]) or "")
         _need(bool(key), yamlfile.where(path, a), f"article '{a['number']}' has no citation key",
               "write the number as 第…条 or add 'key: <short-id>'")
@@ -89,8 +106,23 @@ def load_statute(path: Path) -> Statute:
         for f in ("topic", "plain"):
             _check_published_text(path, a, a[f], f"{a['number']}.{f}")
         articles[key] = Article(key, a["number"], a["topic"], a["text"].strip(), a["plain"].strip(), a["source"],
-                                bool(a.get("text_is_secondary")), a.get("transcription_note", ""))
-    return Statute(d["id"], path, d, articles, d.get("historical_articles") or [])
+                                bool(a.get("text_is_secondary")), a.get("transcription_note", ""), a.line)
+    historical = d.get("historical_articles") or []
+    _need(isinstance(historical, list) and all(isinstance(h, dict) for h in historical), yamlfile.where(path, d),
+          "'historical_articles' must be a list of '- number: …' entries", "see civil-procedure-law.yaml")
+    for h in historical:
+        for f in HISTORICAL_FIELDS:
+            _need(isinstance(h.get(f), str) and h[f].strip() != "", yamlfile.where(path, h),
+                  f"historical article {h.get('number', '?')}: missing '{f}' (text)", f"add '{f}:' to that entry")
+        _source_ok(path, h, f"historical article {h['number']}")
+    return Statute(d["id"], path, d, articles, historical)
+
+
+def _source_ok(path: Path, a: dict, what: str) -> None:
+    src = a.get("source")
+    ok = isinstance(src, dict) and (all(src.get(k) for k in ("repo", "commit", "path")) or bool(src.get("quoted_from")))
+    _need(ok, yamlfile.where(path, a), f"{what}: 'source' must name repo, commit and path (or quoted_from)",
+          "copy the source block from the shared law file this text came from")
 
 
 def load_all(folder: Path) -> dict[str, Statute]:

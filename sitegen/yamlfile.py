@@ -1,4 +1,5 @@
 """Load YAML keeping each mapping's line number, so content errors can point at file:line."""
+import re
 from pathlib import Path
 
 import yaml
@@ -20,11 +21,13 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-# Dates stay strings: they are shown as written and compared as ISO text.
+# Dates stay strings: they are shown as written and compared as ISO text. Only true/false are booleans:
+# an option written `id: yes` must stay the text "yes", not turn into True (YAML 1.1).
 _Loader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    k: [(tag, rx) for tag, rx in v if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
 def load(path: Path):
@@ -32,6 +35,9 @@ def load(path: Path):
     try:
         with open(path, encoding="utf-8") as fh:
             return yaml.load(fh, Loader=_Loader)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ContentError(str(path), f"cannot read the file ({exc.__class__.__name__}: {exc})",
+                           "check the path (and the STATUTE_DIR / QUIZ_FLOW / LETTERS_FILE variables) and save it as UTF-8") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)

@@ -12,4 +12,7 @@ BROKEN_FLOWS = [
      ["flow.yaml:", "[court-papers]", "docs/guide/lawsuits.md does not exist"]),
     ("dead anchor link", "        link: guide/lawsuit.md#deadlines\n", "        link: guide/lawsuit.md#deadline\n",
      ["flow.yaml:", "[court-papers]", "has no section {#deadline}"]),
+    ("step is not a mapping", "      - do: 马上拨打 110，说清楚地址、对方是谁、说了什么或做了什么。\n        link: guide/complaints.md#police-110\n",
+     "      - 马上拨打 110\n", ["flow.yaml:", "[danger]", "each with do and link"]),
+    ("reserved id", "  - id: old-contact\n", "  - id: plan\n", ["flow.yaml:", "reserved"]),
 ]

@@ -69,3 +69,24 @@ def test_letter_template_with_an_undefined_field(tmp_path):
 def test_letter_citing_an_article_not_in_the_data(tmp_path):
     out = broken_build(tmp_path, lambda p: edit(p / "quiz/letters.yaml", "{{law civil-code 1034}}", "{{law civil-code 1399}}"))
     assert "letters.yaml:" in out and "'1399'" in out
+
+
+def test_article_source_without_commit(tmp_path):
+    out = broken_build(tmp_path, lambda p: edit(p / "data/statutes/criminal-law.yaml", "    commit: ", "    comit: "))
+    assert "criminal-law.yaml:" in out and "'source' must name repo, commit and path" in out
+
+
+def test_historical_article_without_version(tmp_path):
+    out = broken_build(tmp_path, lambda p: edit(p / "data/statutes/civil-procedure-law.yaml", "  version: 2017-06-27", "  edition: 2017-06-27"))
+    assert "civil-procedure-law.yaml:" in out and "missing 'version'" in out
+
+
+def test_bad_citation_in_a_statute_summary(tmp_path):
+    out = broken_build(tmp_path, lambda p: edit(p / "data/statutes/civil-code.yaml", "summary: ", "summary: 见{{law civil-code 9}}。"))
+    assert "civil-code.yaml:" in out and "'9'" in out
+
+
+def test_missing_flow_file(tmp_path):
+    project = copy_project(tmp_path / "project")
+    result = build(project, tmp_path / "site", QUIZ_FLOW=str(project / "quiz/nope.yaml"))
+    assert result.returncode != 0 and "nope.yaml" in result.stderr and "cannot read the file" in result.stderr

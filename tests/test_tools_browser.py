@@ -121,7 +121,7 @@ def test_limitation_helper_explains_interruption_and_rejects_bad_dates(server, t
     root = page.locator(".tool[data-tool=limitation]")
     root.locator("[name=due]").fill("2023-02-29")
     root.locator("button[type=submit]").click()
-    root.locator(".tool-error:has-text('不是一个存在的日期')").wait_for(timeout=60000)
+    root.locator(".tool-error:has-text('这一天不存在')").wait_for(timeout=60000)
     root.locator("[name=due]").fill("2021-03-15")
     root.locator("[name=last_contact]").fill("2025-10-20")
     root.locator("button[type=submit]").click()

@@ -63,7 +63,7 @@ def test_every_problem_gets_a_message_by_field_and_nothing_is_filled(book):
     errors = fill(book, "negotiation", values, TODAY)["errors"]
     assert errors["name"] == "请填写“你的姓名”。"
     assert "只填数字" in errors["amount_owed"]
-    assert "不是一个存在的日期" in errors["first_payment_date"]
+    assert "这一天不存在" in errors["first_payment_date"]
     assert "最多 300 个字，现在有 301 个" in errors["hardship"]
 
 

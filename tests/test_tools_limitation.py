@@ -47,9 +47,13 @@ def test_never_suggests_waiting_it_out():
 
 def test_impossible_and_future_dates_get_clear_messages():
     errors = compute({"due": "2023-02-29", "last_payment": "2027-01-01", "last_contact": "昨天"}, TODAY)["errors"]
-    assert "不是一个存在的日期" in errors["due"]
+    assert "这一天不存在" in errors["due"]
     assert "不能晚于今天（2026-11-28）" in errors["last_payment"]
-    assert "不是一个存在的日期" in errors["last_contact"]
+    assert "请按 年-月-日 填写" in errors["last_contact"]
+
+
+def test_common_date_spellings_are_understood():
+    assert result(due="2023年1月31日", last_payment="2024/2/29")["start"] == "2024-02-29"
 
 
 def test_the_due_date_is_required():

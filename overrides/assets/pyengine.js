@@ -5,14 +5,15 @@
    and the pages fall back to their no-JavaScript versions. ES5 so old browsers can still run the fallback. */
 (function () {
   "use strict";
-  var TIMEOUT_MS = 30000;
-  var E = { worker: null, ready: false, failed: false, seq: 0, waiting: {}, queue: [] };
+  var START_MS = 30000, CALL_MS = 15000; // a worker that stops answering counts as failed
+  var E = { worker: null, ready: false, failed: false, seq: 0, waiting: {}, queue: [], timer: null };
 
   function abs(url) { var a = document.createElement("a"); a.href = url; return a.href; }
 
   function fail(why) {
     if (E.failed) return;
     E.failed = true;
+    clearTimeout(E.timer);
     if (E.worker) E.worker.terminate();
     var waiting = E.waiting; E.waiting = {}; E.queue = [];
     for (var id in waiting) waiting[id](new Error(why));
@@ -25,18 +26,19 @@
     try {
       E.worker = new Worker(abs(el.getAttribute("data-worker")), { type: "module" });
     } catch (e) { fail(String(e)); return; }
-    var timer = setTimeout(function () { fail("timeout"); }, TIMEOUT_MS);
-    E.worker.onerror = function (e) { clearTimeout(timer); fail(e.message || "worker error"); };
+    E.timer = setTimeout(function () { fail("start timeout"); }, START_MS);
+    E.worker.onerror = function (e) { fail(e.message || "worker error"); };
     E.worker.onmessage = function (e) {
       var m = e.data;
       if (m.type === "ready") {
-        clearTimeout(timer); E.ready = true;
-        for (var i = 0; i < E.queue.length; i++) E.worker.postMessage(E.queue[i]);
+        clearTimeout(E.timer); E.ready = true;
+        for (var i = 0; i < E.queue.length; i++) post(E.queue[i]);
         E.queue = [];
       } else if (m.type === "error") {
-        clearTimeout(timer); fail(m.message);
+        fail(m.message);
       } else if (m.type === "result" && E.waiting[m.id]) {
         var cb = E.waiting[m.id]; delete E.waiting[m.id];
+        clearTimeout(E.timer);
         if (m.error) cb(new Error(m.error)); else cb(null, m.result);
       }
     };
@@ -44,14 +46,21 @@
       flow: abs(el.getAttribute("data-flow")), letters: abs(el.getAttribute("data-letters")) });
   };
 
+  function post(msg) {
+    clearTimeout(E.timer);
+    E.timer = setTimeout(function () { fail("call timeout"); }, CALL_MS);
+    E.worker.postMessage(msg);
+  }
+
   E.call = function (fn, args, cb) {
     if (E.failed || !E.worker) { setTimeout(function () { cb(new Error("engine unavailable")); }, 0); return; }
     var msg = { type: "call", id: ++E.seq, fn: fn, args: args };
     E.waiting[msg.id] = cb;
-    if (E.ready) E.worker.postMessage(msg); else E.queue.push(msg);
+    if (E.ready) post(msg); else E.queue.push(msg);
   };
 
   E.stop = function () { // quick exit: forget everything, including the worker's memory
+    clearTimeout(E.timer);
     if (E.worker) E.worker.terminate();
     E.worker = null; E.ready = false; E.waiting = {}; E.queue = [];
   };

@@ -44,10 +44,19 @@
     Py.start(root);
     if (!Py.ready && !Py.failed) say(root, LOADING);
     Py.call(fn, args, function (err, result) {
-      if (err) { say(root, "工具没能启动（浏览器可能不支持）。请使用下面的空白模板。"); return; }
+      if (err) { broken(root); return; }
       if ($(root, ".tool-status").textContent === LOADING) say(root, ""); // keep any newer message
       done(result);
     });
+  }
+  function broken(root) {
+    if (Py.failed) { // the engine cannot run here: back to the no-JavaScript version of every tool
+      var all = document.querySelectorAll(".tool.tool-js");
+      for (var i = 0; i < all.length; i++) { all[i].className = all[i].className.replace(/ ?tool-js/g, ""); $(all[i], "form").hidden = true; }
+      say(root, "工具没能在这个浏览器里启动。请使用下面的说明或空白模板。");
+    } else {
+      say(root, "这一步没有成功，请再试一次。你填写的内容都还在。");
+    }
   }
   function download(name, text, type) {
     var blob = new Blob(["\ufeff" + text], { type: type + ";charset=utf-8" });
@@ -56,14 +65,16 @@
     setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
   }
   function copy(text, root) {
-    var done = function () { say(root, "已复制。"); };
-    if (navigator.clipboard && navigator.clipboard.writeText) { navigator.clipboard.writeText(text).then(done, function () { fallbackCopy(text); done(); }); }
-    else { fallbackCopy(text); done(); }
+    var report = function (ok) { say(root, ok ? "已复制。" : "没能自动复制，请长按或拖选信件文字复制。"); };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(function () { report(true); }, function () { report(fallbackCopy(text)); });
+    } else report(fallbackCopy(text));
   }
   function fallbackCopy(text) {
-    var t = el("textarea"); t.value = text; document.body.appendChild(t); t.select();
-    try { document.execCommand("copy"); } catch (e) { /* the reader can still select the text */ }
+    var t = el("textarea"), ok = false; t.value = text; document.body.appendChild(t); t.select();
+    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
     document.body.removeChild(t);
+    return ok;
   }
   function printOnly(root, title, node) { // print this content alone, with the build date and the notice
     var area = document.getElementById("print-area") || document.body.appendChild(el("div"));
@@ -73,8 +84,13 @@
     area.appendChild(el("p", "print-foot", "由“小米贷款逾期被催收怎么办”网站生成 · 网站版本 " + root.getAttribute("data-built") +
       " · 本站提供一般性法律信息，不构成法律意见。"));
     document.body.className += " print-one";
+    var done = function () { // after the dialog closes: back to normal, and the printed copy leaves the page
+      window.removeEventListener("afterprint", done);
+      document.body.className = document.body.className.replace(/ ?print-one/g, "");
+      area.innerHTML = "";
+    };
+    window.addEventListener("afterprint", done);
     window.print();
-    setTimeout(function () { document.body.className = document.body.className.replace(/ ?print-one/g, ""); }, 500);
   }
 
   /* Letters */
@@ -84,10 +100,11 @@
     if (sumBtn) {
       sumBtn.hidden = false;
       sumBtn.onclick = function () {
-        loadStore();
-        if (!evidence.entries.length) { say(root, "证据记录里还没有内容。请先在“证据记录”工具里添加（并勾选在本设备保存）。"); return; }
-        engine(root, "evidence_summary", { entries: evidence.entries }, function (r) {
-          form.querySelector("[name='evidence_summary']").value = r.text; say(root, "已填入证据摘要。");
+        loadStore(root, function () {
+          if (!evidence.entries.length) { say(root, "证据记录里还没有内容。请先在“证据记录”工具里添加（并勾选在本设备保存）。"); return; }
+          engine(root, "evidence_summary", { entries: evidence.entries }, function (r) {
+            form.querySelector("[name='evidence_summary']").value = r.text; say(root, "已填入证据摘要。");
+          });
         });
       };
     }
@@ -112,33 +129,65 @@
     };
   }
 
-  /* Evidence log */
-  function loadStore() {
-    if (evidence.loaded) return;
+  /* Evidence log: saved (only after opt-in) in the same format as an exported file, and read back through
+     the same Python check as an import, so a damaged or foreign value never reaches the page. */
+  function loadStore(root, then) {
+    if (evidence.loaded) { then(); return; }
     evidence.loaded = true;
-    try {
-      var saved = window.localStorage && localStorage.getItem(STORE_KEY);
-      if (saved) { evidence.entries = JSON.parse(saved); evidence.keep = true; }
-    } catch (e) { /* storage blocked: the log lives in memory only */ }
+    var saved = null;
+    try { saved = window.localStorage && localStorage.getItem(STORE_KEY); } catch (e) { saved = null; }
+    if (!saved) { then(); return; }
+    evidence.keep = true;
+    engine(root, "evidence_import", { text: saved, today: today() }, function (r) {
+      if (r.error) say(root, "这台设备上保存的记录已损坏，无法读取。");
+      else evidence.entries = r.entries;
+      then();
+    });
   }
-  function saveStore() {
-    try {
-      if (evidence.keep) localStorage.setItem(STORE_KEY, JSON.stringify(evidence.entries));
-      else localStorage.removeItem(STORE_KEY);
-    } catch (e) { /* nothing else to do */ }
+  function saveStore(root, then) { // calls then(ok)
+    var store = function (text) {
+      try {
+        if (text == null) localStorage.removeItem(STORE_KEY); else localStorage.setItem(STORE_KEY, text);
+        then(true);
+      } catch (e) { then(false); }
+    };
+    if (!evidence.keep) { store(null); return; }
+    engine(root, "evidence_export", { entries: evidence.entries }, function (r) { store(r.text); });
   }
   function evidenceLog(root) {
-    loadStore();
     var form = $(root, "form"), keep = $(root, ".ev-keep"), log = $(root, ".ev-log"), editing = null;
+    var busy = false, waiting = []; // one change at a time, each working on the log as it is then
+    function serial(op) { waiting.push(op); next(); }
+    function next() {
+      if (busy || !waiting.length) return;
+      busy = true;
+      waiting.shift()(function () { busy = false; next(); });
+    }
+    function status(text) { say(root, text); $(root, ".tool-status").focus(); }
+    function stopEditing() { editing = null; form.querySelector("button[type=submit]").textContent = "添加这条记录"; }
+    function set(entries, message, done) {
+      evidence.entries = entries; stopEditing(); draw();
+      saveStore(root, function (ok) {
+        status(message + (evidence.keep && !ok ? " 注意：这台设备没能保存（可能是隐私模式或空间不足），请导出文件备份。" : ""));
+        done();
+      });
+    }
     $(root, ".tool-controls").hidden = false;
-    keep.checked = evidence.keep;
-    keep.onchange = function () { evidence.keep = keep.checked; saveStore(); say(root, keep.checked ? "记录会保存在这台设备的浏览器里。" : "已从这台设备删除保存的记录；本页关闭后记录会消失。"); };
-    function set(entries) { evidence.entries = entries; saveStore(); draw(); }
+    keep.onchange = function () {
+      evidence.keep = keep.checked;
+      serial(function (done) {
+        saveStore(root, function (ok) {
+          say(root, !keep.checked ? "已从这台设备删除保存的记录；关闭页面后记录会消失。"
+            : ok ? "记录会保存在这台设备的浏览器里。" : "这台设备没能保存（可能是隐私模式或空间不足），请导出文件备份。");
+          done();
+        });
+      });
+    };
     function draw() {
       log.hidden = !evidence.entries.length;
       var box = $(root, ".ev-table"); box.innerHTML = "";
       var table = el("table"), head = el("tr");
-      var cols = ["日期和时间", "号码", "方式", "联系了谁", "说了或做了什么", "证据", ""];
+      var cols = ["日期和时间", "号码", "方式", "联系了谁", "说了或做了什么", "证据", "操作"];
       for (var c = 0; c < cols.length; c++) head.appendChild(el("th", null, cols[c]));
       table.appendChild(head);
       for (var i = 0; i < evidence.entries.length; i++) (function (i, e) {
@@ -149,7 +198,11 @@
         edit.setAttribute("aria-label", "修改 " + e.when + " 的记录");
         del.setAttribute("aria-label", "删除 " + e.when + " 的记录");
         edit.onclick = function () { editing = i; setValues(form, e); form.querySelector("button[type=submit]").textContent = "保存修改"; form.querySelector("[name]").focus(); };
-        del.onclick = function () { engine(root, "evidence_remove", { entries: evidence.entries, index: i }, function (r) { set(r.entries); say(root, "已删除一条记录。"); }); };
+        del.onclick = function () {
+          serial(function (done) {
+            engine(root, "evidence_remove", { entries: evidence.entries, index: i }, function (r) { set(r.entries, "已删除一条记录。", done); });
+          });
+        };
         td.appendChild(edit); td.appendChild(del); tr.appendChild(td); table.appendChild(tr);
       })(i, evidence.entries[i]);
       box.appendChild(table);
@@ -158,11 +211,13 @@
     }
     form.onsubmit = function (ev) {
       ev.preventDefault();
-      engine(root, "evidence_add", { entries: evidence.entries, values: values(form), index: editing, today: today() }, function (r) {
-        if (r.errors) { showErrors(form, r.errors); say(root, "有几项需要修改，请看标红的说明。"); return; }
-        showErrors(form, {}); form.reset(); editing = null;
-        form.querySelector("button[type=submit]").textContent = "添加这条记录";
-        set(r.entries); say(root, "已记录。现在共 " + r.entries.length + " 条。");
+      var raw = values(form);
+      serial(function (done) {
+        engine(root, "evidence_add", { entries: evidence.entries, values: raw, index: editing, today: today() }, function (r) {
+          if (r.errors) { showErrors(form, r.errors); say(root, "有几项需要修改，请看标红的说明。"); done(); return; }
+          showErrors(form, {}); form.reset();
+          set(r.entries, "已记录。现在共 " + r.entries.length + " 条。", done);
+        });
       });
     };
     $(root, ".ev-export").onclick = function () {
@@ -173,11 +228,13 @@
       if (!file) return;
       var reader = new FileReader();
       reader.onload = function () {
-        engine(root, "evidence_import", { text: String(reader.result).replace(/^\ufeff/, ""), today: today() }, function (r) {
-          input.value = "";
-          if (r.error) { say(root, r.error); return; }
-          engine(root, "evidence_merge", { entries: evidence.entries, incoming: r.entries }, function (m) {
-            set(m.entries); say(root, "已导入 " + r.entries.length + " 条记录。");
+        input.value = ""; // choosing the same file again must work too
+        serial(function (done) {
+          engine(root, "evidence_import", { text: String(reader.result).replace(/^\ufeff/, ""), today: today() }, function (r) {
+            if (r.error) { status(r.error); done(); return; }
+            engine(root, "evidence_merge", { entries: evidence.entries, incoming: r.entries }, function (m) {
+              set(m.entries, "已导入 " + r.entries.length + " 条记录。", done);
+            });
           });
         });
       };
@@ -190,14 +247,17 @@
       printOnly(root, "催收联系时间线", wrap);
     };
     var clear = $(root, ".ev-clear"), armed = false;
+    function disarm() { armed = false; clear.textContent = "全部删除"; }
+    clear.onblur = disarm;
     clear.onclick = function () { // two clicks, so nothing is lost by a slip of the finger
-      if (!armed) { armed = true; clear.textContent = "确认全部删除？再点一次"; return; }
-      armed = false; clear.textContent = "全部删除";
-      try { localStorage.removeItem(STORE_KEY); } catch (e) { /* nothing stored */ }
-      evidence.keep = false; keep.checked = false; set([]);
-      say(root, "全部记录已删除，这台设备上也不再保存。");
+      if (!armed) { armed = true; clear.textContent = "确认全部删除？再点一次"; say(root, "再点一次“确认全部删除”，所有记录都会删除。"); return; }
+      disarm();
+      serial(function (done) {
+        evidence.keep = false; keep.checked = false;
+        set([], "全部记录已删除，这台设备上也不再保存。", done);
+      });
     };
-    draw();
+    loadStore(root, function () { keep.checked = evidence.keep; draw(); });
   }
 
   /* Limitation period */

@@ -32,7 +32,7 @@
 
   Quiz.prototype.fallback = function (href) {
     // The engine could not start: the same plan is in the static version, built by the same Python code.
-    if (!this.fallen) { this.fallen = true; this.root.className += " triage-failed"; }
+    this.fallen = true;
     this.say("互动版本没能启动，已改用静态版本，内容和结果完全一样。");
     if (href) {
       var next = el("a", "md-button md-button--primary triage-continue", "继续下一题");
@@ -72,7 +72,7 @@
         li.appendChild(a); ul.appendChild(li);
       }
       box.appendChild(ul);
-      this.say("第 " + q.number + " 题：" + q.text);
+      this.say(""); // the focused heading is read out; saying it here too would repeat it
     } else {
       heading = el("h2", "triage-q", "你的行动清单");
       box.appendChild(heading);
@@ -140,11 +140,12 @@
     // Wipe every trace the quiz holds, stop the engine, and leave without adding a history entry.
     this.answers = {}; this.asked = (this.asked || 0) + 1; this.view.innerHTML = "";
     Py.stop();
-    window.location.replace(this.root.getAttribute("data-exit") || "about:blank");
+    window.location.replace("about:blank");
   };
 
   Quiz.prototype.onClick = function (ev) {
     var a = ev.target;
+    if (a && a.className && String(a.className).indexOf("triage-exit-link") >= 0) { ev.preventDefault(); this.exit(); return; }
     while (a && a !== this.root && !(a.tagName === "A" && a.getAttribute("data-q"))) a = a.parentNode;
     if (!a || a === this.root || this.fallen) return; // plain links keep working
     ev.preventDefault();
@@ -165,7 +166,6 @@
       return;
     }
     var quiz = new Quiz(root);
-    root.className += " triage-js";
     root.addEventListener("click", function (ev) { quiz.onClick(ev); });
     // Start loading on the first sign of interest, so the engine is often ready by the time of the click.
     var warm = function () { Py.start(root); };

@@ -5,6 +5,10 @@ Standard library only, so the same code runs in CPython (build, tests, terminal)
   flow.py      plain data (dict from YAML/JSON) -> Flow, with structural checks
   validate.py  graph checks: unknown targets, unreachable nodes, cycles, path length
   engine.py    answers -> next question or plan; every path
+  fields.py    form fields and their validation (reader tools)
+  letters.py   letter templates filled from fields
+  evidence.py  the reader's evidence log: entries, import/export, summary
+  limitation.py  limitation-period dates (民法典 188/189/195)
   browser.py   the JSON boundary used by the Web Worker
 """
 from .engine import State, Step, paths, plan, state_id, walk

@@ -42,7 +42,3 @@ def call(name: str, args_json: str) -> str:
         raise ValueError(f"unknown call {name!r}")
     return json.dumps(API[name](json.loads(args_json)), ensure_ascii=False)
 
-
-def answer(answers_json: str) -> str:
-    """Kept for the quiz glue: the view for these answers."""
-    return call("answer", json.dumps({"answers": json.loads(answers_json)}))

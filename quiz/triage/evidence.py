@@ -25,6 +25,8 @@ def check_entry(raw: dict, today: date) -> tuple[dict[str, str], dict[str, str]]
 
 def add(entries: list[dict], raw: dict, today: date, index: int | None = None) -> dict:
     """Add an entry (or replace the one at `index`); {"errors"} leaves the log untouched."""
+    if index is not None and not (isinstance(index, int) and 0 <= index < len(entries)):
+        return {"errors": {"when": "要修改的记录已经不在了，请重新点“修改”。"}}
     errors, entry = check_entry(raw, today)
     if errors:
         return {"errors": errors}

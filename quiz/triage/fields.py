@@ -4,11 +4,14 @@ Values arrive as the strings the reader typed; nothing is ever discarded, errors
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 KINDS = ("text", "longtext", "amount", "date", "datetime", "choice")
 DEFAULT_MAX = {"text": 100, "longtext": 2000}
-_AMOUNT = re.compile(r"^\d+(\.\d{1,2})?$")
+_AMOUNT = re.compile(r"^(\d+|\d{1,3}(,\d{3})+)(\.\d{1,2})?$")  # 1200, 1,200, 1200.5
+# 2025-03-31, 2025/3/31, 2025.3.31 and 2025年3月31日 are all read as the same date.
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+_TIME = re.compile(r"^(\d{1,2})[:：](\d{2})$")
 
 
 @dataclass(frozen=True)
@@ -34,13 +37,24 @@ def field_from_dict(fid: str, d: dict) -> Field:
 
 def parse_date(raw: str) -> date | None:
     """'2024-02-29' → date; None when the text is not a real calendar date."""
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", raw.strip())
+    return _date(raw)[0]
+
+
+def _date(raw: str) -> tuple[date | None, str]:
+    """(date, '') or (None, why): 'format' when it is not written as a date, 'missing' when no such day exists."""
+    m = _DATE.match(raw.strip())
     if not m:
-        return None
+        return None, "format"
     try:
-        return date(*map(int, m.groups()))
+        return date(*map(int, m.groups())), ""
     except ValueError:
-        return None
+        return None, "missing"
+
+
+def _date_error(label: str, why: str, example: str) -> str:
+    if why == "missing":
+        return f"“{label}”这一天不存在（比如 2 月没有 30 日），请检查。"
+    return f"“{label}”请按 年-月-日 填写，例如 {example}。"
 
 
 def check(field: Field, raw, today: date) -> tuple[str | None, str]:
@@ -55,28 +69,26 @@ def check(field: Field, raw, today: date) -> tuple[str | None, str]:
             return f"“{field.label}”最多 {field.max} 个字，现在有 {len(value)} 个，请删减一些。", value
         return None, value
     if field.kind == "amount":
-        plain = value.replace(",", "").replace("，", "").replace(" ", "").removesuffix("元")
+        plain = value.replace("，", ",").replace(" ", "").removesuffix("元")
         if not _AMOUNT.match(plain):
             return f"“{field.label}”请只填数字，例如 1200 或 1200.50。", value
-        try:
-            return None, f"{Decimal(plain):,.2f}"
-        except InvalidOperation:
-            return f"“{field.label}”请只填数字，例如 1200 或 1200.50。", value
+        return None, f"{Decimal(plain.replace(',', '')):,.2f}"
     if field.kind == "date":
-        d = parse_date(value)
+        d, why = _date(value)
         if d is None:
-            return f"“{field.label}”不是一个存在的日期，请按 年-月-日 填写，例如 2025-03-31。", value
+            return _date_error(field.label, why, "2025-03-31"), value
         if field.past and d > today:
             return f"“{field.label}”不能晚于今天（{today.isoformat()}）。", value
         return None, d.isoformat()
     if field.kind == "datetime":
-        try:
-            dt = datetime.strptime(value.replace(" ", "T")[:16], "%Y-%m-%dT%H:%M")
-        except ValueError:
-            return f"“{field.label}”不是一个存在的日期和时间，例如 2025-03-31 21:30。", value
-        if dt.date() > today:
+        day, _, clock = value.replace("T", " ").rpartition(" ")
+        d, why = _date(day) if day else (None, "format")
+        t = _TIME.match(clock.strip())
+        if d is None or t is None or int(t.group(1)) > 23 or int(t.group(2)) > 59:
+            return _date_error(field.label, why or "format", "2025-03-31 21:30").replace("年-月-日", "年-月-日 时:分"), value
+        if field.past and d > today:  # only the reader's date is known here, not their clock
             return f"“{field.label}”不能晚于今天（{today.isoformat()}）。", value
-        return None, dt.strftime("%Y-%m-%d %H:%M")
+        return None, f"{d.isoformat()} {int(t.group(1)):02d}:{t.group(2)}"
     if value not in field.options:  # choice
         return f"“{field.label}”请从列表里选择一项。", value
     return None, value

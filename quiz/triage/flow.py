@@ -1,15 +1,13 @@
 """Turn plain data (parsed YAML or JSON) into a Flow, rejecting malformed entries by id."""
+import re
 from typing import Any
 
+from .errors import DataError as FlowError
 from .model import END, Flow, Option, PlanStep, Question, Situation
 
-
-class FlowError(ValueError):
-    """A problem in the flow data. `node` is the id of the question/situation at fault ('' for the file)."""
-
-    def __init__(self, node: str, message: str, fix: str):
-        self.node, self.message, self.fix = node, message, fix
-        super().__init__(f"{node or '(flow)'}: {message} — fix: {fix}")
+# Ids become URL fragments and HTML ids; "plan" names the finished quiz.
+ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+RESERVED = {END, "plan"}
 
 
 def _text(d: dict, key: str, node: str) -> str:
@@ -19,14 +17,20 @@ def _text(d: dict, key: str, node: str) -> str:
     return value.strip()
 
 
-def _ids(items: list[dict], kind: str) -> None:
+def _ids(items: Any, kind: str, parent: str = "") -> None:
+    if not isinstance(items, list):
+        raise FlowError(parent, f"the {kind}s must be a list of '- id: ...' entries", "see the existing entries in the file")
     seen = set()
     for item in items:
         ident = item.get("id") if isinstance(item, dict) else None
-        if not isinstance(ident, str) or not ident:
-            raise FlowError("", f"a {kind} has no id", f"give every {kind} an 'id:'")
+        if isinstance(ident, bool):
+            raise FlowError(parent, f"a {kind} has the id {ident}, which YAML read as true/false", 'quote it: id: "yes"')
+        if not isinstance(ident, str) or not ID.match(ident):
+            raise FlowError(parent, f"a {kind} has a missing or invalid id {ident!r}",
+                            "use lower-case letters, digits and hyphens, e.g. id: court-papers")
+        where = f"{parent}.{ident}" if parent else ident
         if ident in seen:
-            raise FlowError(ident, f"duplicate {kind} id '{ident}'", "ids must be unique; rename one of them")
+            raise FlowError(where, f"duplicate {kind} id '{ident}'", "ids must be unique; rename one of them")
         seen.add(ident)
 
 
@@ -35,24 +39,29 @@ def _question(q: dict) -> Question:
     opts = q.get("options")
     if not isinstance(opts, list) or len(opts) < 2:
         raise FlowError(qid, "a question needs at least two options", "add options with id, label and next")
-    _ids(opts, f"option of {qid}")
+    _ids(opts, "option", qid)
     options = []
     for o in opts:
         where = f"{qid}.{o['id']}"
         adds = o.get("adds") or []
-        if not isinstance(adds, list):
+        if not isinstance(adds, list) or not all(isinstance(a, str) for a in adds):
             raise FlowError(where, "'adds' must be a list of situation ids", "write adds: [situation-id, ...]")
-        options.append(Option(str(o["id"]), _text(o, "label", where), _text(o, "next", where), tuple(adds)))
-    return Question(qid, _text(q, "text", qid), tuple(options), (q.get("help") or "").strip())
+        options.append(Option(o["id"], _text(o, "label", where), _text(o, "next", where), tuple(adds)))
+    help_ = q.get("help") or ""
+    if not isinstance(help_, str):
+        raise FlowError(qid, "'help' must be text", "write help: 一句提示")
+    return Question(qid, _text(q, "text", qid), tuple(options), help_.strip())
 
 
 def _situation(s: dict) -> Situation:
     sid = s["id"]
-    if not isinstance(s.get("urgency"), int):
+    if not isinstance(s.get("urgency"), int) or isinstance(s.get("urgency"), bool):
         raise FlowError(sid, "'urgency' must be a whole number (1 = most urgent)", "add urgency: N")
+    if not isinstance(s.get("always", False), bool):
+        raise FlowError(sid, "'always' must be true or false", "write always: true, or leave it out")
     steps = s.get("steps")
-    if not isinstance(steps, list) or not steps:
-        raise FlowError(sid, "a situation needs at least one step", "add steps: with do and link")
+    if not isinstance(steps, list) or not steps or not all(isinstance(st, dict) for st in steps):
+        raise FlowError(sid, "a situation needs a list of steps, each with do and link", "add steps: - do: … link: …")
     return Situation(sid, s["urgency"], _text(s, "title", sid), _text(s, "summary", sid),
                      tuple(PlanStep(_text(st, "do", sid), _text(st, "link", sid)) for st in steps),
                      bool(s.get("always")))
@@ -64,8 +73,9 @@ def from_dict(data: Any) -> Flow:
     questions, situations = data.get("questions") or [], data.get("situations") or []
     _ids(questions, "question")
     _ids(situations, "situation")
-    if any(q["id"] == END for q in questions):
-        raise FlowError(END, f"'{END}' is reserved for finishing the quiz", "rename that question")
+    for q in questions:
+        if q["id"] in RESERVED:
+            raise FlowError(q["id"], f"'{q['id']}' is reserved ({', '.join(sorted(RESERVED))})", "rename that question")
     start = data.get("start")
     if not isinstance(start, str) or not start:
         raise FlowError("", "'start' is missing", "set start: <id of the first question>")

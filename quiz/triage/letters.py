@@ -3,16 +3,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .errors import DataError as LetterError
 from .fields import Field, check_all, field_from_dict
 
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 EMPTY = "（未填写）"
-
-
-class LetterError(ValueError):
-    def __init__(self, node: str, message: str, fix: str):
-        self.node, self.message, self.fix = node, message, fix
-        super().__init__(f"{node}: {message} — fix: {fix}")
 
 
 @dataclass(frozen=True)
@@ -35,18 +30,24 @@ class LetterBook:
 
 
 def from_dict(data: dict) -> LetterBook:
+    if not isinstance(data.get("fields"), dict) or not isinstance(data.get("letters"), list):
+        raise LetterError("", "the file needs 'fields:' (a mapping) and 'letters:' (a list)", "see the comment at the top of the file")
     fields = {}
-    for fid, d in (data.get("fields") or {}).items():
+    for fid, d in data["fields"].items():
         try:
             fields[fid] = field_from_dict(fid, d)
         except ValueError as exc:
             raise LetterError(fid, str(exc), "see the field kinds in the comment at the top of the file") from None
     letters = {}
-    for d in data.get("letters") or []:
-        lid = d.get("id") or "?"
-        for key in ("id", "title", "to", "intro", "fields", "template"):
-            if not d.get(key):
-                raise LetterError(lid, f"missing '{key}'", f"add '{key}:' to letter {lid}")
+    for d in data["letters"]:
+        if not isinstance(d, dict):
+            raise LetterError("", f"a letter is not a mapping: {d!r}", "write each letter as '- id: …' with its keys")
+        lid = str(d.get("id") or "?")
+        for key in ("id", "title", "to", "intro", "template"):
+            if not isinstance(d.get(key), str) or not d[key].strip():
+                raise LetterError(lid, f"missing or empty '{key}'", f"add '{key}:' (text) to letter {lid}")
+        if not isinstance(d.get("fields"), list) or not d["fields"]:
+            raise LetterError(lid, "'fields' must be a list of field ids", "write fields: [name, date, ...]")
         if lid in letters:
             raise LetterError(lid, "duplicate letter id", "rename one of them")
         for fid in d["fields"]:
