@@ -1,5 +1,6 @@
-"""The quiz's browser assets: self-hosted Pyodide (from the pinned npm package), the triage wheel and the
-flow as JSON, written into site/quiz-assets/ with content-hashed names so browsers never run stale code."""
+"""The quiz's browser assets: self-hosted Pyodide (from the pinned npm package, in a folder named by its
+version), the triage wheel, the flow and the letters as JSON (content-hashed names, so a cached copy never
+pairs old data with new code), all written into site/quiz-assets/."""
 import json
 import shutil
 from dataclasses import dataclass

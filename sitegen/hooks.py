@@ -27,7 +27,7 @@ FLOW_FILE = Path(os.environ.get("QUIZ_FLOW", ROOT / "quiz" / "flow.yaml"))
 LETTERS_FILE = Path(os.environ.get("LETTERS_FILE", ROOT / "quiz" / "letters.yaml"))
 # Placeholders in docs/*.md that become widgets: <!-- triage -->, <!-- tool:letter:<id> -->, <!-- tool:evidence -->, ...
 MARKER = re.compile(r"<!-- (triage|tool:letter:([\w-]+)|tool:evidence|tool:limitation) -->")
-BUILT = datetime.date.today().isoformat()
+
 _state: dict = {}
 
 
@@ -47,7 +47,8 @@ def on_config(config):
         quiz_assets = assets.plan(ROOT, flow_data, tools_build.letters_json(letters_data))
     except ContentError as exc:
         _fail(exc)
-    _state.update(statutes=statutes, cites=cites, flow=flow, book=book, quiz_assets=quiz_assets)
+    _state.update(statutes=statutes, cites=cites, flow=flow, book=book, quiz_assets=quiz_assets,
+                  built=datetime.date.today().isoformat())  # printed letters carry the site version
     _extend_nav(config, statutes)
     return config
 
@@ -82,14 +83,14 @@ def _widget(m: re.Match, page) -> str:
     if kind == "triage":
         return quiz_build.widget(_state["flow"], attrs)
     if kind == "tool:evidence":
-        return tools_build.evidence_widget(attrs, BUILT)
+        return tools_build.evidence_widget(attrs, _state["built"])
     if kind == "tool:limitation":
-        return tools_build.limitation_widget(attrs, BUILT)
+        return tools_build.limitation_widget(attrs, _state["built"])
     letter = m.group(2)
     if letter not in _state["book"].letters:
         _fail(ContentError(f"docs/{page.file.src_uri}", f"no letter '{letter}' in {LETTERS_FILE}",
                            f"use one of: {', '.join(_state['book'].letters)}"))
-    return tools_build.letter_widget(_state["book"], letter, attrs, BUILT)
+    return tools_build.letter_widget(_state["book"], letter, attrs, _state["built"])
 
 
 def on_post_build(config):

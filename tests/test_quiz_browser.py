@@ -59,6 +59,11 @@ def test_three_paths_with_pyodide(server, watched, name):
     assert "行动清单" in watched.locator("#triage .triage-status").inner_text()
     assert any("pyodide.asm.wasm" in u for u, _ in watched.seen), "the plan should come from the Pyodide engine"
     assert_private(server, watched.seen)
+    # every step's link, as the browser built it, lands on an existing section
+    for href in watched.eval_on_selector_all("#triage .triage-steps a", "els => els.map(e => e.href)"):
+        page_url, _, anchor = href.partition("#")
+        response = watched.request.get(page_url)
+        assert response.ok and f'id="{anchor}"' in response.text(), href
 
 
 def test_changing_an_earlier_answer_keeps_later_answers(server, watched):

@@ -16,6 +16,7 @@ def check(flow: Flow) -> None:
                 if tag not in flow.situations:
                     raise FlowError(f"{q.id}.{o.id}", f"adds unknown situation '{tag}'", f"define it under situations: or use one of: {', '.join(flow.situations)}")
     _check_acyclic_and_depth(flow)
+    _check_fixed_positions(flow)
     reached = _reachable(flow)
     for qid in flow.questions:
         if qid not in reached:
@@ -24,6 +25,22 @@ def check(flow: Flow) -> None:
     for sid, s in flow.situations.items():
         if sid not in added and not s.always:
             raise FlowError(sid, "no answer leads to this situation", "add it to an option's adds:, mark it always: true, or delete it")
+
+
+def _check_fixed_positions(flow: Flow) -> None:
+    """Each question must always be question N, whatever the path: pages show "第 N 题", and the static
+    version renders each question once per set of situations, not once per path."""
+    position, todo = {flow.start: 1}, [flow.start]
+    while todo:
+        qid = todo.pop()
+        for o in flow.questions[qid].options:
+            if o.next == END:
+                continue
+            n = position[qid] + 1
+            if position.setdefault(o.next, n) != n:
+                raise FlowError(o.next, f"this question is question {position[o.next]} on one path and {n} on another",
+                                "make every path reach it after the same number of questions")
+            todo.append(o.next)
 
 
 def _reachable(flow: Flow) -> set[str]:
