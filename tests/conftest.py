@@ -70,3 +70,11 @@ def pages_of(site: Path) -> list[str]:
     """Every page of the built site, as a URL path ('' for the home page)."""
     rels = (p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
     return sorted("" if rel == "." else rel + "/" for rel in rels)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say how many complete paths the quiz has, on every run (the path tests walk all of them)."""
+    from sitegen.quiz_build import load_flow
+    from triage.engine import paths
+    flow = load_flow(ROOT / "quiz" / "flow.yaml", ROOT / "docs")[0]
+    terminalreporter.write_line(f"quiz: {sum(1 for _ in paths(flow))} complete paths through quiz/flow.yaml enumerated")
