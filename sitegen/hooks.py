@@ -19,7 +19,7 @@ from mkdocs.structure.files import File  # noqa: E402
 
 from sitegen import assets, citations, quiz_build, statute_page, tools_build  # noqa: E402
 from sitegen.errors import ContentError  # noqa: E402
-from sitegen.statutes import load_all  # noqa: E402
+from sitegen.statutes import in_reading_order, load_all  # noqa: E402
 
 # Overridable so tests can build the site from deliberately broken fixtures.
 STATUTE_DIR = Path(os.environ.get("STATUTE_DIR", ROOT / "data" / "statutes"))
@@ -58,8 +58,7 @@ def _extend_nav(config, statutes):
     for entry in config["nav"] or []:
         if isinstance(entry, dict) and "法条" in entry:
             section = entry["法条"]
-            pages = [{s.data["short_name"]: citations.statute_uri(s.id)} for s in
-                     sorted(statutes.values(), key=lambda s: (s.data["status"] != "in_force", s.id))]
+            pages = [{s.data["short_name"]: citations.statute_uri(s.id)} for s in in_reading_order(statutes)]
             entry["法条"] = section[:1] + pages + section[1:]
 
 

@@ -1,5 +1,6 @@
 """Build-time side of the quiz: validate quiz/flow.yaml (naming file:line and id), render the static
 fallback from the same engine, and produce the browser assets (flow JSON, the triage wheel)."""
+import base64
 import hashlib
 import html
 import io
@@ -12,7 +13,7 @@ from triage.engine import state_id, walk
 from triage.flow import FlowError, from_dict
 from triage.model import Flow
 from triage.validate import check
-from triage.views import view_of
+from triage.views import situation_view, view_of
 
 from . import yamlfile
 from .errors import ContentError
@@ -20,7 +21,6 @@ from .errors import ContentError
 _ANCHOR = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}")
 # Always visible, with or without JavaScript: leave at once (the glue also wipes state and replaces history).
 QUICK_EXIT = '<p class="triage-exit-wrap"><a class="triage-exit-link" href="about:blank">清除并离开</a></p>'
-
 
 
 def _line_of(data: dict, node: str) -> int:
@@ -44,19 +44,23 @@ def load_flow(path: Path, docs_dir: Path) -> tuple[Flow, dict]:
     except FlowError as exc:
         line = _line_of(data if isinstance(data, dict) else {}, exc.node)
         raise ContentError(f"{path}:{line}" if line else str(path), f"[{exc.node or 'flow'}] {exc.message}", exc.fix) from None
+    anchors: dict[str, set[str]] = {}  # each linked page is read once
     for s in flow.situations.values():
+        where = f"{path}:{_line_of(data, s.id)}"
         for step in s.steps:
-            _check_link(step.link, docs_dir, f"{path}:{_line_of(data, s.id)}", s.id)
+            _check_link(step.link, docs_dir, where, s.id, anchors)
     return flow, data
 
 
-def _check_link(link: str, docs_dir: Path, where: str, sid: str) -> None:
+def _check_link(link: str, docs_dir: Path, where: str, sid: str, anchors: dict[str, set[str]]) -> None:
     page, _, anchor = link.partition("#")
     target = docs_dir / page
     if not page.endswith(".md") or not target.is_file():
         raise ContentError(where, f"[{sid}] links to '{link}', but docs/{page} does not exist",
                            "link to an existing page as guide/<page>.md#<anchor>")
-    if anchor and anchor not in _ANCHOR.findall(target.read_text(encoding="utf-8")):
+    if page not in anchors:
+        anchors[page] = set(_ANCHOR.findall(target.read_text(encoding="utf-8")))
+    if anchor and anchor not in anchors[page]:
         raise ContentError(where, f"[{sid}] links to '{link}', but docs/{page} has no section {{#{anchor}}}",
                            f"use an anchor that exists in docs/{page} (sections are written '## 标题 {{#anchor}}')")
 
@@ -120,8 +124,7 @@ def render_static_page(flow: Flow) -> str:
             body = f'<h2 class="triage-q" tabindex="-1">你的行动清单</h2><p>按紧急程度排序，从第 1 项做起。点每一项查看具体步骤：</p><ol>{items}</ol>'
         parts.append(f'<section class="triage-state" id="{sid}">{body}<p><a href="#{start}">重新开始</a></p></section>')
     for s in flow.situations.values():
-        v = {"id": s.id, "title": s.title, "summary": s.summary, "steps": [{"do": st.do, "link": st.link} for st in s.steps]}
-        parts.append(f'<section class="triage-state" id="sit-{s.id}">{render_situation(v, root, "h2")}'
+        parts.append(f'<section class="triage-state" id="sit-{s.id}">{render_situation(situation_view(s), root, "h2")}'
                      f'<p>看完请按浏览器的“返回”回到清单。</p></section>')
     # The start question comes last: it shows until a fragment targets one of the states above.
     parts.append(f'<section class="triage-state triage-start" id="{start}">{render_question(states[start], "", interactive=False)}</section>')
@@ -169,10 +172,9 @@ def build_wheel(package_dir: Path, version: str = "0.1.0") -> bytes:
 
 
 def _b64(digest: bytes) -> str:
-    import base64
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
 def hashed(name: str, data: bytes) -> str:
-    stem, dot, ext = name.rpartition(".")
+    stem, _, ext = name.rpartition(".")
     return f"{stem}.{hashlib.sha256(data).hexdigest()[:10]}.{ext}"

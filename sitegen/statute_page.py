@@ -3,7 +3,7 @@ import html
 import posixpath
 
 from .citations import Citation, anchor_id, statute_uri
-from .statutes import Statute
+from .statutes import Statute, in_reading_order
 
 
 def _quote(text: str, statute_id: str, key: str) -> str:
@@ -81,6 +81,6 @@ def render_index(statutes: dict[str, Statute]) -> str:
     lines = ["---", "title: 法条", "---", "", "# 法条原文", "",
              "本站引用的每一条法律，都在这里给出原文、状态、施行日期和来源。网上常见的旧条号，请看[旧法条对照](old-citations.md)。", "",
              "| 法律法规 | 状态 | 施行日期 | 最后核对 |", "|---|---|---|---|"]
-    for s in sorted(statutes.values(), key=lambda s: (s.data["status"] != "in_force", s.id)):
+    for s in in_reading_order(statutes):
         lines.append(f"| [{s.data['name']}]({s.id}.md) | {s.status_label} | {s.data.get('effective') or '未能核实'} | {s.data['last_verified']} |")
     return "\n".join(lines) + "\n"

@@ -125,6 +125,11 @@ def _source_ok(path: Path, a: dict, what: str) -> None:
           "copy the source block from the shared law file this text came from")
 
 
+def in_reading_order(statutes: dict[str, Statute]) -> list[Statute]:
+    """Laws in force first, then repealed ones; by id within each (the nav and the index page agree)."""
+    return sorted(statutes.values(), key=lambda s: (s.data["status"] != "in_force", s.id))
+
+
 def load_all(folder: Path) -> dict[str, Statute]:
     files = sorted(folder.glob("*.yaml"))
     _need(bool(files), str(folder), "no statute data files found", "add data/statutes/<id>.yaml")

@@ -2,7 +2,11 @@
 from typing import Any, Mapping
 
 from .engine import State, plan, state_id, walk
-from .model import Flow
+from .model import Flow, Situation
+
+
+def situation_view(s: Situation) -> dict[str, Any]:
+    return {"id": s.id, "title": s.title, "summary": s.summary, "steps": [{"do": st.do, "link": st.link} for st in s.steps]}
 
 
 def view(flow: Flow, answers: Mapping[str, str]) -> dict[str, Any]:
@@ -26,6 +30,5 @@ def view_of(flow: Flow, state: State) -> dict[str, Any]:
                                         "next": state_id(walk(flow, {**out["answers"], q.id: o.id}))}
                                        for o in q.options]}
     else:
-        out["plan"] = [{"id": s.id, "title": s.title, "summary": s.summary,
-                        "steps": [{"do": st.do, "link": st.link} for st in s.steps]} for s in plan(flow, state.tags)]
+        out["plan"] = [situation_view(s) for s in plan(flow, state.tags)]
     return out
