@@ -18,7 +18,7 @@ test: test-deps ## the whole suite: content, engine, build, browser (Chromium) t
 	$(BIN)/python -m pytest
 
 bench: test-deps ## prints build time, page sizes and quiz timings
-	$(BIN)/python tests/benchmark.py
+	$(BIN)/python bench/benchmark.py
 
 deps: $(VENV)/.deps node_modules/.package-lock.json
 

@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+for _tier in ("", "engine", "build", "browser"):  # helpers and fixture tables are imported by name
+    sys.path.insert(0, str(Path(__file__).resolve().parent / _tier))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "quiz"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 

@@ -1,6 +1,6 @@
 """Benchmark for the site and its quiz: build time, page weights and quiz timings.
 
-Run as `python tests/benchmark.py [--runs N]` (or `make bench`). Not a test: pytest never collects it.
+Run as `python bench/benchmark.py [--runs N]` (or `make bench`). Not a test: pytest never collects it.
 
 What it measures, and why:
   * build time of `mkdocs build --strict` (the published build), so slow hooks show up;
