@@ -1,7 +1,4 @@
-"""One error type for bad content, so every failure names the file, the thing and the fix."""
+"""Re-export of the one content error type, so build code says `from .errors import ContentError`."""
+from triage.errors import ContentError
 
-
-class ContentError(Exception):
-    def __init__(self, where: str, what: str, fix: str):
-        self.where, self.what, self.fix = where, what, fix
-        super().__init__(f"{where}: {what}\n  → 修正 / fix: {fix}")
+__all__ = ["ContentError"]

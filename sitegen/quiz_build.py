@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 from triage.engine import state_id, walk
-from triage.flow import FlowError, from_dict
+from triage.flow import from_dict
 from triage.model import Flow
 from triage.validate import check
 from triage.views import situation_view, view_of
@@ -41,9 +41,9 @@ def load_flow(path: Path, docs_dir: Path) -> tuple[Flow, dict]:
     try:
         flow = from_dict(data)
         check(flow)
-    except FlowError as exc:
+    except ContentError as exc:
         line = _line_of(data if isinstance(data, dict) else {}, exc.node)
-        raise ContentError(f"{path}:{line}" if line else str(path), f"[{exc.node or 'flow'}] {exc.message}", exc.fix) from None
+        raise exc.located(f"{path}:{line}" if line else str(path)) from None
     anchors: dict[str, set[str]] = {}  # each linked page is read once
     for s in flow.situations.values():
         where = f"{path}:{_line_of(data, s.id)}"

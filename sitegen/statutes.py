@@ -24,8 +24,7 @@ class Article:
     plain: str
     source: dict
     secondary: bool = False
-    note: str = ""
-    line: int = 0
+    plain_line: int = 0  # where `plain` starts in the file, so citation errors in it name their own line
 
 
 @dataclass
@@ -47,9 +46,9 @@ class Statute:
     def published_texts(self) -> list[tuple[str, int]]:
         """Every free-text field shown on the page, with its line, so citations in any of them are checked."""
         d = self.data
-        texts = [(d.get(f) or "", d.line) for f in ("summary", "effective_note")]
-        texts += [(a.plain, a.line) for a in self.articles.values()]
-        texts += [(h.get("plain") or "", getattr(h, "line", 0)) for h in self.historical]
+        texts = [(d.get(f) or "", d.line_of(f)) for f in ("summary", "effective_note")]
+        texts += [(a.plain, a.plain_line) for a in self.articles.values()]
+        texts += [(h.get("plain") or "", h.line_of("plain")) for h in self.historical]
         return [(t, line) for t, line in texts if t]
 
 
@@ -106,7 +105,7 @@ def load_statute(path: Path) -> Statute:
         for f in ("topic", "plain"):
             _check_published_text(path, a, a[f], f"{a['number']}.{f}")
         articles[key] = Article(key, a["number"], a["topic"], a["text"].strip(), a["plain"].strip(), a["source"],
-                                bool(a.get("text_is_secondary")), a.get("transcription_note", ""), a.line)
+                                bool(a.get("text_is_secondary")), a.line_of("plain"))
     historical = d.get("historical_articles") or []
     _need(isinstance(historical, list) and all(isinstance(h, dict) for h in historical), yamlfile.where(path, d),
           "'historical_articles' must be a list of '- number: …' entries", "see civil-procedure-law.yaml")

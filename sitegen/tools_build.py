@@ -6,7 +6,7 @@ from pathlib import Path
 
 from triage import evidence, limitation
 from triage.fields import Field
-from triage.letters import LetterBook, LetterError, blank, from_dict
+from triage.letters import LetterBook, blank, from_dict
 
 from . import citations, yamlfile
 from .errors import ContentError
@@ -29,10 +29,10 @@ def load_letters(path: Path, statutes: dict[str, Statute]) -> tuple[LetterBook, 
             d["template"] = _plain_citations(d["template"], statutes, str(path), _template_line(path, d))
     try:
         book = from_dict(data)
-    except LetterError as exc:
+    except ContentError as exc:
         node = next((d for d in data.get("letters") or [] if isinstance(d, dict) and d.get("id") == exc.node),
                     (data.get("fields") or {}).get(exc.node, data))
-        raise ContentError(yamlfile.where(path, node), f"[{exc.node}] {exc.message}", exc.fix) from None
+        raise exc.located(yamlfile.where(path, node)) from None
     return book, data
 
 

@@ -6,8 +6,14 @@ import yaml
 
 
 class LineDict(dict):
-    """A dict that remembers the line (1-based) where its YAML mapping started."""
+    """A dict that remembers the line (1-based) where its YAML mapping started, and where each value's
+    text starts, so an error inside a long text field can name its own line."""
     line: int = 0
+    text_lines: dict
+
+    def line_of(self, key) -> int:
+        """First line of the value's text (for `key: |` blocks, the line after the key)."""
+        return self.text_lines.get(key, self.line)
 
 
 class _Loader(yaml.SafeLoader):
@@ -17,6 +23,10 @@ class _Loader(yaml.SafeLoader):
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     d = LineDict(loader.construct_mapping(node, deep=True))
     d.line = node.start_mark.line + 1
+    d.text_lines = {}
+    for key_node, value_node in node.value:
+        block = isinstance(value_node, yaml.ScalarNode) and value_node.style in ("|", ">")
+        d.text_lines[loader.construct_object(key_node)] = value_node.start_mark.line + 1 + block
     return d
 
 
@@ -45,6 +55,7 @@ def load(path: Path):
                            "check indentation and quoting near that line") from None
 
 
-def where(path: Path, node) -> str:
-    line = getattr(node, "line", 0)
+def where(path: Path, node, key=None) -> str:
+    """'file:line' of a mapping, or of one of its values when `key` is given."""
+    line = node.line_of(key) if key is not None and isinstance(node, LineDict) else getattr(node, "line", 0)
     return f"{path}:{line}" if line else str(path)

@@ -10,10 +10,5 @@ Standard library only, so the same code runs in CPython (build, tests, terminal)
   evidence.py  the reader's evidence log: entries, import/export, summary
   limitation.py  limitation-period dates (民法典 188/189/195)
   browser.py   the JSON boundary used by the Web Worker
+  errors.py    ContentError, the one error type for bad data
 """
-from .engine import State, Step, paths, plan, state_id, walk
-from .flow import FlowError, from_dict
-from .model import Flow, Option, Question, Situation
-
-__all__ = ["Flow", "FlowError", "Option", "Question", "Situation", "State", "Step",
-           "from_dict", "paths", "plan", "state_id", "walk"]

@@ -2,7 +2,7 @@
 import re
 from typing import Any
 
-from .errors import DataError as FlowError
+from .errors import ContentError
 from .model import END, Flow, Option, PlanStep, Question, Situation
 
 # Ids become URL fragments and HTML ids; "plan" names the finished quiz.
@@ -13,24 +13,24 @@ RESERVED = {END, "plan"}
 def _text(d: dict, key: str, node: str) -> str:
     value = d.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise FlowError(node, f"'{key}' is missing or empty", f"write a non-empty '{key}:' for {node}")
+        raise ContentError.of(node, f"'{key}' is missing or empty", f"write a non-empty '{key}:' for {node}")
     return value.strip()
 
 
 def _ids(items: Any, kind: str, parent: str = "") -> None:
     if not isinstance(items, list):
-        raise FlowError(parent, f"the {kind}s must be a list of '- id: ...' entries", "see the existing entries in the file")
+        raise ContentError.of(parent, f"the {kind}s must be a list of '- id: ...' entries", "see the existing entries in the file")
     seen = set()
     for item in items:
         ident = item.get("id") if isinstance(item, dict) else None
         if isinstance(ident, bool):
-            raise FlowError(parent, f"a {kind} has the id {ident}, which YAML read as true/false", 'quote it: id: "yes"')
+            raise ContentError.of(parent, f"a {kind} has the id {ident}, which YAML read as true/false", 'quote it: id: "yes"')
         if not isinstance(ident, str) or not ID.match(ident):
-            raise FlowError(parent, f"a {kind} has a missing or invalid id {ident!r}",
+            raise ContentError.of(parent, f"a {kind} has a missing or invalid id {ident!r}",
                             "use lower-case letters, digits and hyphens, e.g. id: court-papers")
         where = f"{parent}.{ident}" if parent else ident
         if ident in seen:
-            raise FlowError(where, f"duplicate {kind} id '{ident}'", "ids must be unique; rename one of them")
+            raise ContentError.of(where, f"duplicate {kind} id '{ident}'", "ids must be unique; rename one of them")
         seen.add(ident)
 
 
@@ -38,30 +38,30 @@ def _question(q: dict) -> Question:
     qid = q["id"]
     opts = q.get("options")
     if not isinstance(opts, list) or len(opts) < 2:
-        raise FlowError(qid, "a question needs at least two options", "add options with id, label and next")
+        raise ContentError.of(qid, "a question needs at least two options", "add options with id, label and next")
     _ids(opts, "option", qid)
     options = []
     for o in opts:
         where = f"{qid}.{o['id']}"
         adds = o.get("adds") or []
         if not isinstance(adds, list) or not all(isinstance(a, str) for a in adds):
-            raise FlowError(where, "'adds' must be a list of situation ids", "write adds: [situation-id, ...]")
+            raise ContentError.of(where, "'adds' must be a list of situation ids", "write adds: [situation-id, ...]")
         options.append(Option(o["id"], _text(o, "label", where), _text(o, "next", where), tuple(adds)))
     help_ = q.get("help") or ""
     if not isinstance(help_, str):
-        raise FlowError(qid, "'help' must be text", "write help: 一句提示")
+        raise ContentError.of(qid, "'help' must be text", "write help: 一句提示")
     return Question(qid, _text(q, "text", qid), tuple(options), help_.strip())
 
 
 def _situation(s: dict) -> Situation:
     sid = s["id"]
     if not isinstance(s.get("urgency"), int) or isinstance(s.get("urgency"), bool):
-        raise FlowError(sid, "'urgency' must be a whole number (1 = most urgent)", "add urgency: N")
+        raise ContentError.of(sid, "'urgency' must be a whole number (1 = most urgent)", "add urgency: N")
     if not isinstance(s.get("always", False), bool):
-        raise FlowError(sid, "'always' must be true or false", "write always: true, or leave it out")
+        raise ContentError.of(sid, "'always' must be true or false", "write always: true, or leave it out")
     steps = s.get("steps")
     if not isinstance(steps, list) or not steps or not all(isinstance(st, dict) for st in steps):
-        raise FlowError(sid, "a situation needs a list of steps, each with do and link", "add steps: - do: … link: …")
+        raise ContentError.of(sid, "a situation needs a list of steps, each with do and link", "add steps: - do: … link: …")
     return Situation(sid, s["urgency"], _text(s, "title", sid), _text(s, "summary", sid),
                      tuple(PlanStep(_text(st, "do", sid), _text(st, "link", sid)) for st in steps),
                      bool(s.get("always")))
@@ -69,14 +69,14 @@ def _situation(s: dict) -> Situation:
 
 def from_dict(data: Any) -> Flow:
     if not isinstance(data, dict):
-        raise FlowError("", "the flow must be a mapping with start, questions and situations", "see quiz/flow.yaml")
+        raise ContentError.of("", "the flow must be a mapping with start, questions and situations", "see quiz/flow.yaml")
     questions, situations = data.get("questions") or [], data.get("situations") or []
     _ids(questions, "question")
     _ids(situations, "situation")
     for q in questions:
         if q["id"] in RESERVED:
-            raise FlowError(q["id"], f"'{q['id']}' is reserved ({', '.join(sorted(RESERVED))})", "rename that question")
+            raise ContentError.of(q["id"], f"'{q['id']}' is reserved ({', '.join(sorted(RESERVED))})", "rename that question")
     start = data.get("start")
     if not isinstance(start, str) or not start:
-        raise FlowError("", "'start' is missing", "set start: <id of the first question>")
+        raise ContentError.of("", "'start' is missing", "set start: <id of the first question>")
     return Flow(start, {q["id"]: _question(q) for q in questions}, {s["id"]: _situation(s) for s in situations})

@@ -3,7 +3,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .errors import DataError as LetterError
+from .errors import ContentError
 from .fields import Field, check_all, field_from_dict
 
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
@@ -31,37 +31,37 @@ class LetterBook:
 
 def from_dict(data: dict) -> LetterBook:
     if not isinstance(data.get("fields"), dict) or not isinstance(data.get("letters"), list):
-        raise LetterError("", "the file needs 'fields:' (a mapping) and 'letters:' (a list)", "see the comment at the top of the file")
+        raise ContentError.of("", "the file needs 'fields:' (a mapping) and 'letters:' (a list)", "see the comment at the top of the file")
     fields = {}
     for fid, d in data["fields"].items():
         try:
             fields[fid] = field_from_dict(fid, d)
         except ValueError as exc:
-            raise LetterError(fid, str(exc), "see the field kinds in the comment at the top of the file") from None
+            raise ContentError.of(fid, str(exc), "see the field kinds in the comment at the top of the file") from None
     letters = {}
     for d in data["letters"]:
         if not isinstance(d, dict):
-            raise LetterError("", f"a letter is not a mapping: {d!r}", "write each letter as '- id: …' with its keys")
+            raise ContentError.of("", f"a letter is not a mapping: {d!r}", "write each letter as '- id: …' with its keys")
         lid = str(d.get("id") or "?")
         for key in ("id", "title", "to", "intro", "template"):
             if not isinstance(d.get(key), str) or not d[key].strip():
-                raise LetterError(lid, f"missing or empty '{key}'", f"add '{key}:' (text) to letter {lid}")
+                raise ContentError.of(lid, f"missing or empty '{key}'", f"add '{key}:' (text) to letter {lid}")
         if not isinstance(d.get("fields"), list) or not d["fields"]:
-            raise LetterError(lid, "'fields' must be a list of field ids", "write fields: [name, date, ...]")
+            raise ContentError.of(lid, "'fields' must be a list of field ids", "write fields: [name, date, ...]")
         if lid in letters:
-            raise LetterError(lid, "duplicate letter id", "rename one of them")
+            raise ContentError.of(lid, "duplicate letter id", "rename one of them")
         for fid in d["fields"]:
             if fid not in fields:
-                raise LetterError(lid, f"uses field '{fid}', which is not defined under fields:", f"define {fid} or remove it")
+                raise ContentError.of(lid, f"uses field '{fid}', which is not defined under fields:", f"define {fid} or remove it")
         used = set(PLACEHOLDER.findall(d["template"]))
         for fid in sorted(used - set(d["fields"])):
-            raise LetterError(lid, f"the template uses {{{fid}}}, which is not in this letter's fields", f"add {fid} to its fields list")
+            raise ContentError.of(lid, f"the template uses {{{fid}}}, which is not in this letter's fields", f"add {fid} to its fields list")
         for fid in d["fields"]:
             if fid not in used:
-                raise LetterError(lid, f"field '{fid}' is asked for but never used in the template", f"use {{{fid}}} or drop it")
+                raise ContentError.of(lid, f"field '{fid}' is asked for but never used in the template", f"use {{{fid}}} or drop it")
         letters[lid] = Letter(lid, d["title"], d["to"], d["intro"], tuple(d["fields"]), d["template"].strip())
     if not letters:
-        raise LetterError("", "no letters defined", "add letters:")
+        raise ContentError.of("", "no letters defined", "add letters:")
     return LetterBook(fields, letters)
 
 
