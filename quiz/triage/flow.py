@@ -43,10 +43,10 @@ def _question(q: dict) -> Question:
     options = []
     for o in opts:
         where = f"{qid}.{o['id']}"
-        adds = o.get("adds") or []
-        if not isinstance(adds, list) or not all(isinstance(a, str) for a in adds):
-            raise ContentError.of(where, "'adds' must be a list of situation ids", "write adds: [situation-id, ...]")
-        options.append(Option(o["id"], _text(o, "label", where), _text(o, "next", where), tuple(adds)))
+        found = o.get("situations") or []
+        if not isinstance(found, list) or not all(isinstance(a, str) for a in found):
+            raise ContentError.of(where, "'situations' must be a list of situation ids", "write situations: [situation-id, ...]")
+        options.append(Option(o["id"], _text(o, "label", where), _text(o, "next", where), tuple(found)))
     help_ = q.get("help") or ""
     if not isinstance(help_, str):
         raise ContentError.of(qid, "'help' must be text", "write help: 一句提示")
@@ -64,7 +64,7 @@ def _situation(s: dict) -> Situation:
         raise ContentError.of(sid, "a situation needs a list of steps, each with do and link", "add steps: - do: … link: …")
     return Situation(sid, s["urgency"], _text(s, "title", sid), _text(s, "summary", sid),
                      tuple(PlanStep(_text(st, "do", sid), _text(st, "link", sid)) for st in steps),
-                     bool(s.get("always")))
+                     bool(s.get("always")), bool(s.get("at_once")))
 
 
 def from_dict(data: Any) -> Flow:

@@ -9,7 +9,7 @@ class Option:
     id: str
     label: str
     next: str
-    adds: tuple[str, ...] = ()
+    situations: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class Situation:
     summary: str
     steps: tuple[PlanStep, ...]
     always: bool = False
+    at_once: bool = False  # shown as soon as an answer adds it, and at the top of every later view
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ def check(flow: Flow) -> None:
         for o in q.options:
             if o.next != END and o.next not in flow.questions:
                 raise ContentError.of(f"{q.id}.{o.id}", f"next '{o.next}' is not a question id", f"use '{END}' or one of: {', '.join(flow.questions)}")
-            for tag in o.adds:
+            for tag in o.situations:
                 if tag not in flow.situations:
                     raise ContentError.of(f"{q.id}.{o.id}", f"adds unknown situation '{tag}'", f"define it under situations: or use one of: {', '.join(flow.situations)}")
     _check_acyclic_and_depth(flow)
@@ -21,7 +21,7 @@ def check(flow: Flow) -> None:
     for qid in flow.questions:
         if qid not in reached:
             raise ContentError.of(qid, "this question can never be reached", "point an option's next at it, or delete it")
-    added = {t for q in flow.questions.values() for o in q.options for t in o.adds}
+    added = {t for q in flow.questions.values() for o in q.options for t in o.situations}
     for sid, s in flow.situations.items():
         if sid not in added and not s.always:
             raise ContentError.of(sid, "no answer leads to this situation", "add it to an option's adds:, mark it always: true, or delete it")

@@ -15,7 +15,7 @@ def next_q(flow, answers):
 def plan_ids(flow, answers):
     state = walk(flow, answers)
     assert state.current is None, f"not finished: at {state.current.id}"
-    return [s.id for s in plan(flow, state.tags)]
+    return [s.id for s in plan(flow, state.situations)]
 
 
 class TestDanger:
@@ -104,7 +104,7 @@ class TestChangingAnAnswer:
 
 def test_every_plan_ends_with_the_basics_and_is_ordered_by_urgency(flow):
     for answers in paths(flow):
-        situations = plan(flow, walk(flow, answers).tags)
+        situations = plan(flow, walk(flow, answers).situations)
         assert situations[-1].id == "basics"
         assert [s.urgency for s in situations] == sorted(s.urgency for s in situations)
 
