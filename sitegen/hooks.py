@@ -26,7 +26,7 @@ STATUTE_DIR = Path(os.environ.get("STATUTE_DIR", ROOT / "data" / "statutes"))
 FLOW_FILE = Path(os.environ.get("QUIZ_FLOW", ROOT / "quiz" / "flow.yaml"))
 LETTERS_FILE = Path(os.environ.get("LETTERS_FILE", ROOT / "quiz" / "letters.yaml"))
 # Placeholders in docs/*.md that become widgets: <!-- triage -->, <!-- tool:letter:<id> -->, <!-- tool:evidence -->, ...
-MARKER = re.compile(r"<!-- (triage|tool:letter:([\w-]+)|tool:evidence|tool:limitation) -->")
+MARKER = re.compile(r"<!-- (triage|triage:static|tool:letter:([\w-]+)|tool:evidence|tool:limitation) -->")
 
 _state: dict = {}
 
@@ -42,12 +42,12 @@ def on_config(config):
         for s in statutes.values():  # plain-language fields may cite other articles too
             for text, line in s.published_texts():
                 cites += citations.scan(citations.statute_uri(s.id), text, statutes, str(s.path), line, s.short_name)
-        flow, flow_data = quiz_build.load_flow(FLOW_FILE, Path(config["docs_dir"]))
+        quiz = quiz_build.load_flow(FLOW_FILE, Path(config["docs_dir"]))
         book, letters_data = tools_build.load_letters(LETTERS_FILE, statutes)
-        quiz_assets = assets.plan(ROOT, flow_data, tools_build.letters_json(letters_data))
+        quiz_assets = assets.plan(ROOT, {}, tools_build.letters_json(letters_data))
     except ContentError as exc:
         _fail(exc)
-    _state.update(statutes=statutes, cites=cites, flow=flow, book=book, quiz_assets=quiz_assets,
+    _state.update(statutes=statutes, cites=cites, quiz=quiz, book=book, quiz_assets=quiz_assets,
                   built=datetime.date.today().isoformat())  # printed letters carry the site version
     _extend_nav(config, statutes)
     return config
@@ -67,20 +67,49 @@ def on_files(files, config):
     files.append(File.generated(config, "statutes/index.md", content=statute_page.render_index(statutes)))
     for s in statutes.values():
         files.append(File.generated(config, citations.statute_uri(s.id), content=statute_page.render(s, cites)))
-    files.append(File.generated(config, "quiz/static.md", content=quiz_build.render_static_page(_state["flow"])))
+    files.append(File.generated(config, "quiz/static.md", content=STATIC_PAGE))
     return files
 
 
+# The quiz without JavaScript; its body is rendered per page like every widget (see _widget).
+STATIC_PAGE = """---
+title: 自测（静态版）
+search:
+  exclude: true
+---
+
+# 自测（静态版）
+
+这是自测的静态版本，不需要 JavaScript，结果和互动版本完全一样。你的选择只改变地址栏 # 后面的一串编号，不会发送到任何服务器，编号也看不出你选了什么。
+
+<!-- triage:static -->
+"""
+
+
+
+
+
 def on_page_markdown(markdown, page, config, files):
-    markdown = MARKER.sub(lambda m: _widget(m, page), markdown)
+    markdown = MARKER.sub(lambda m: _widget(m, page, config, files), markdown)
     return citations.render(page.file.src_uri, markdown, _state["statutes"])
 
 
-def _widget(m: re.Match, page) -> str:
+def _partial(name: str, config, **context) -> str:
+    """Widgets are partials in overrides/partials/, rendered through the theme's own Jinja environment
+    (pages are rendered before on_env runs, so the hook asks the theme for it)."""
+    if "env" not in _state:
+        _state["env"] = config.theme.get_env()
+    return _state["env"].get_template(name).render(config=config, built=_state["built"], **context)
+
+
+def _widget(m: re.Match, page, config, files) -> str:
     attrs = _state["quiz_assets"].attrs("../" * page.url.count("/"))
-    kind = m.group(1)
+    kind, quiz = m.group(1), _state["quiz"]
     if kind == "triage":
-        return quiz_build.widget(_state["flow"], attrs)
+        static = files.get_file_from_path("quiz/static.md").url_relative_to(page.file)
+        return _partial("partials/quiz/widget.html", config, **quiz_build.widget_context(quiz, files, page.file, static))
+    if kind == "triage:static":
+        return _partial("partials/quiz/static.html", config, **quiz_build.static_context(quiz, files, page.file))
     if kind == "tool:evidence":
         return tools_build.evidence_widget(attrs, _state["built"])
     if kind == "tool:limitation":

@@ -1,149 +1,179 @@
-"""Build-time side of the quiz: validate quiz/flow.yaml (naming file:line and id), render the static
-fallback from the same engine, and produce the browser assets (flow JSON, the triage wheel)."""
+"""Build-time side of the quiz: validate quiz/flow.yaml (naming file:line and id), resolve plan-step links
+through MkDocs' own Files, and pre-render every state with the engine's renderer (triage.render): the
+browser glue only swaps these fragments, and the static (no-JavaScript) version is made of the same ones."""
 import base64
 import hashlib
-import html
 import io
 import json
 import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
-from triage.engine import state_id, walk
+from triage import render
+from triage.engine import State, plan, walk
 from triage.flow import from_dict
-from triage.model import Flow
+from triage.model import Flow, PlanStep
 from triage.validate import check
-from triage.views import situation_view, view_of
 
 from . import yamlfile
 from .errors import ContentError
 
-_ANCHOR = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}")
-# Always visible, with or without JavaScript: leave at once (the glue also wipes state and replaces history).
-QUICK_EXIT = '<p class="triage-exit-wrap"><a class="triage-exit-link" href="about:blank">清除并离开</a></p>'
+_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*\{[^}]*#([\w-]+)[^}]*\}\s*$", re.M)
+_TITLE = re.compile(r"^#\s+(.*?)\s*(?:\{[^}]*\})?\s*$", re.M)
 
 
-def _line_of(data: dict, node: str) -> int:
-    """Find the YAML line of a question, option ('question.option') or situation id."""
-    qid, _, oid = node.partition(".")
+@dataclass(frozen=True)
+class Quiz:
+    flow: Flow
+    labels: dict[str, str]  # "guide/x.md#anchor" -> the heading it points at (a link says where it goes)
+
+
+def _nodes(data) -> dict:
+    """Each question, option ('question.option') and situation id → its YAML mapping (which knows its line)."""
+    out = {}
     for group in ("questions", "situations"):
-        for item in data.get(group) or []:
-            if isinstance(item, dict) and item.get("id") == qid:
+        for item in (data.get(group) if isinstance(data, dict) else None) or []:
+            if isinstance(item, dict):
+                out[str(item.get("id"))] = item
                 for opt in item.get("options") or []:
-                    if oid and isinstance(opt, dict) and str(opt.get("id")) == oid:
-                        return getattr(opt, "line", 0)
-                return getattr(item, "line", 0)
-    return getattr(data, "line", 0)
+                    if isinstance(opt, dict):
+                        out[f"{item.get('id')}.{opt.get('id')}"] = opt
+    return out
 
 
-def load_flow(path: Path, docs_dir: Path) -> tuple[Flow, dict]:
+def load_flow(path: Path, docs_dir: Path) -> Quiz:
     data = yamlfile.load(path)
+    nodes = _nodes(data)
     try:
         flow = from_dict(data)
         check(flow)
     except ContentError as exc:
-        line = _line_of(data if isinstance(data, dict) else {}, exc.node)
-        raise exc.located(f"{path}:{line}" if line else str(path)) from None
-    anchors: dict[str, set[str]] = {}  # each linked page is read once
+        raise exc.located(yamlfile.where(path, nodes.get(exc.node, data))) from None
+    labels: dict[str, str] = {}
+    pages: dict[str, dict[str, str]] = {}  # each linked page is read once
     for s in flow.situations.values():
-        where = f"{path}:{_line_of(data, s.id)}"
-        for step in s.steps:
-            _check_link(step.link, docs_dir, where, s.id, anchors)
-    return flow, data
+        for n, step in enumerate(s.steps):
+            where = yamlfile.where(path, nodes[s.id]["steps"][n], "link")
+            labels[step.link] = _label(step.link, docs_dir, where, s.id, pages)
+    return Quiz(flow, labels)
 
 
-def _check_link(link: str, docs_dir: Path, where: str, sid: str, anchors: dict[str, set[str]]) -> None:
+def _label(link: str, docs_dir: Path, where: str, sid: str, pages: dict[str, dict[str, str]]) -> str:
     page, _, anchor = link.partition("#")
     target = docs_dir / page
     if not page.endswith(".md") or not target.is_file():
-        raise ContentError(where, f"[{sid}] links to '{link}', but docs/{page} does not exist",
-                           "link to an existing page as guide/<page>.md#<anchor>")
-    if page not in anchors:
-        anchors[page] = set(_ANCHOR.findall(target.read_text(encoding="utf-8")))
-    if anchor and anchor not in anchors[page]:
-        raise ContentError(where, f"[{sid}] links to '{link}', but docs/{page} has no section {{#{anchor}}}",
-                           f"use an anchor that exists in docs/{page} (sections are written '## 标题 {{#anchor}}')")
+        raise ContentError(where, f"links to '{link}', but docs/{page} does not exist",
+                           "link to an existing page as guide/<page>.md#<anchor>", sid)
+    if page not in pages:
+        text = target.read_text(encoding="utf-8")
+        title = _TITLE.search(text)
+        pages[page] = {"": title.group(1) if title else page, **{a: h for h, a in _HEADING.findall(text)}}
+    if anchor not in pages[page]:
+        raise ContentError(where, f"links to '{link}', but docs/{page} has no section {{#{anchor}}}",
+                           f"use an anchor that exists in docs/{page} (sections are written '## 标题 {{#anchor}}')", sid)
+    return f"详见「{pages[page][anchor]}」"
 
 
-def page_url(link: str, root: str) -> str:
-    """guide/lawsuit.md#deadlines → <root>guide/lawsuit/#deadlines (MkDocs directory URLs)."""
-    page, _, anchor = link.partition("#")
-    page = page[:-3]
-    page = page[:-5] if page == "index" or page.endswith("/index") else page + "/"
-    return root + page + (f"#{anchor}" if anchor else "")
+def resolver(quiz: Quiz, files, page_file) -> render.Resolve:
+    """Plan-step links as URLs relative to the page that shows them, resolved by MkDocs itself."""
+    def resolve(step: PlanStep) -> render.Link:
+        path, _, anchor = step.link.partition("#")
+        url = files.get_file_from_path(path).url_relative_to(page_file)
+        return render.Link(url + (f"#{anchor}" if anchor else ""), quiz.labels[step.link])
+    return resolve
 
 
-def all_states(flow: Flow) -> dict[str, dict]:
-    """Every distinct thing a reader can see (question + situations so far, or a plan), keyed by state id."""
-    seen: dict[str, dict] = {}
+def state_key(state: State) -> str:
+    """An opaque, stable id for what the reader sees: the static page's #fragment and the glue's table key.
+    Opaque so that an address or the browser history never spells out the reader's answers."""
+    where = state.current.id if state.current else "plan"
+    raw = "|".join([where, *sorted(state.situations)])
+    return "s" + hashlib.sha256(raw.encode()).hexdigest()[:8]
+
+
+def all_states(flow: Flow) -> dict[str, State]:
+    """Every distinct thing a reader can see (a question with the situations so far, or a plan)."""
+    seen: dict[str, State] = {}
     todo: list[dict[str, str]] = [{}]
     while todo:
         answers = todo.pop()
         state = walk(flow, answers)
-        sid = state_id(state)
+        sid = state_key(state)
         if sid in seen:
+            if (seen[sid].current, seen[sid].situations) != (state.current, state.situations):
+                raise ContentError("quiz/flow.yaml", f"two quiz states share the id {sid}", "change state_key's hash length")
             continue
-        seen[sid] = view_of(flow, state)
+        seen[sid] = state
         if state.current:
             todo += [{**answers, state.current.id: o.id} for o in state.current.options]
     return seen
 
 
-def render_question(v: dict, href_prefix: str, interactive: bool = True) -> str:
-    """One question as HTML; each option is a real link, so it works with no JavaScript at all.
-    `interactive` adds the data-* hooks the glue uses (not needed on the static page)."""
-    q, e = v["question"], html.escape
-    hook = (lambda o: f' data-q="{e(q["id"])}" data-o="{e(o["id"])}"') if interactive else (lambda o: "")
-    opts = "".join(f'<li><a class="triage-option" href="{href_prefix}#{o["next"]}"{hook(o)}>{e(o["label"])}</a></li>'
-                   for o in q["options"])
-    help_ = f'<p class="triage-help">{e(q["help"])}</p>' if q["help"] else ""
-    return (f'<h2 class="triage-q" tabindex="-1">第 {q["number"]} 题：{e(q["text"])}</h2>{help_}'
-            f'<ul class="triage-options">{opts}</ul>')
+def _now(flow: Flow, state: State) -> list[str]:
+    """The at_once cards (safety, crisis) the answers so far have added, most urgent first."""
+    return [s.id for s in plan(flow, state.situations) if s.at_once]
 
 
-def render_situation(s: dict, root: str, heading: str = "h3") -> str:
-    e = html.escape
-    steps = "".join(f'<li>{e(st["do"])} <a href="{e(page_url(st["link"], root))}">查看说明</a></li>' for st in s["steps"])
-    return f'<{heading}>{e(s["title"])}</{heading}><p>{e(s["summary"])}</p><ol class="triage-steps">{steps}</ol>'
-
-
-def render_static_page(flow: Flow) -> str:
-    """quiz/static.md: all states on one page; CSS :target shows the current one. Moving between
-    questions only changes the #fragment, which browsers never send to the server."""
-    states, root, e = all_states(flow), "../../", html.escape
-    start = state_id(walk(flow, {}))
-    parts = []
-    for sid, v in states.items():
-        if sid == start:
-            continue
-        if "question" in v:
-            body = render_question(v, "", interactive=False)
+def table(flow: Flow) -> dict:
+    """For the glue: each state's question and where each option leads, or its plan (card ids, in order).
+    States are numbered (start = 0) to keep the table small; `ids` gives each its opaque static-page id."""
+    states = all_states(flow)
+    start = state_key(walk(flow, {}))
+    ids = [start] + [k for k in states if k != start]
+    index = {k: n for n, k in enumerate(ids)}
+    rows = []
+    for sid in ids:
+        st = states[sid]
+        if st.current:
+            answered = {step.question.id: step.option_id for step in st.answered}
+            nxt = {o.id: index[state_key(walk(flow, {**answered, st.current.id: o.id}))] for o in st.current.options}
+            rows.append({"q": st.current.id, "next": nxt, "now": _now(flow, st)})
         else:
-            # titles only: each situation's summary and steps are rendered once, in its #sit- section below
-            items = "".join(f'<li><a href="#sit-{s["id"]}">{e(s["title"])}</a></li>' for s in v["plan"])
-            body = f'<h2 class="triage-q" tabindex="-1">你的行动清单</h2><p>按紧急程度排序，从第 1 项做起。点每一项查看具体步骤：</p><ol>{items}</ol>'
-        parts.append(f'<section class="triage-state" id="{sid}">{body}<p><a href="#{start}">重新开始</a></p></section>')
-    for s in flow.situations.values():
-        parts.append(f'<section class="triage-state" id="sit-{s.id}">{render_situation(situation_view(s), root, "h2")}'
-                     f'<p>看完请按浏览器的“返回”回到清单。</p></section>')
-    # The start question comes last: it shows until a fragment targets one of the states above.
-    parts.append(f'<section class="triage-state triage-start" id="{start}">{render_question(states[start], "", interactive=False)}</section>')
-    intro = ("这是自测的静态版本，不需要 JavaScript，结果和互动版本完全一样。"
-             "你的选择只改变地址栏 # 后面的部分，不会发送到任何服务器，但会留在这个浏览器的历史记录里；"
-             "用完可以点“清除并离开”，或清除浏览记录。")
-    return (f"---\ntitle: 自测（静态版）\nsearch:\n  exclude: true\n---\n\n# 自测（静态版）\n\n{intro}\n\n"
-            f'{QUICK_EXIT}<div class="triage-static">{"".join(parts)}</div>\n')
+            rows.append({"plan": [s.id for s in plan(flow, st.situations)]})
+    return {"states": rows, "ids": ids}
 
 
-def widget(flow: Flow, assets: dict[str, str]) -> str:
-    """The quiz (on quiz/index.md and the home page): the first question as plain HTML, answerable at once;
-    the glue enhances it. Option links lead into the static version, relative to the page."""
-    first = view_of(flow, walk(flow, {}))
-    static = assets["root"] + "quiz/static/"
-    attrs = " ".join(f'data-{k}="{html.escape(v)}"' for k, v in {**assets, "static": static}.items())
-    return (f'<div id="triage" class="triage" {attrs}>'
-            f'{QUICK_EXIT}<p class="triage-status" role="status" aria-live="polite"></p>'
-            f'<div class="triage-view">{render_question(first, static)}</div></div>\n')
+def parts(flow: Flow, resolve: render.Resolve) -> dict[str, str]:
+    """Every fragment the glue assembles views from, keyed as the table refers to them."""
+    out = {"plan": render.PLAN, "now": render.NOW, "review": render.REVIEW}
+    out.update({f"q:{q.id}": render.question(q) for q in flow.questions.values()})
+    out.update({f"c:{s.id}": render.card(s, resolve) for s in flow.situations.values()})
+    out.update({f"a:{q.id}.{o.id}": render.answer(q, o) for q in flow.questions.values() for o in q.options})
+    return out
+
+
+def widget_context(quiz: Quiz, files, page_file, static_url: str) -> dict:
+    """What overrides/partials/quiz/widget.html needs: the first question (options link into the static
+    version, so it works without JavaScript), the fragments and the table, for one page."""
+    flow, tab = quiz.flow, table(quiz.flow)
+    nxt = tab["states"][0]["next"]
+    return {"first": render.question(walk(flow, {}).current, lambda o: f"{static_url}#{tab['ids'][nxt[o.id]]}"),
+            "parts": parts(flow, resolver(quiz, files, page_file)),
+            "table": json.dumps(tab["states"], ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"),
+            "static_url": static_url}
+
+
+def static_context(quiz: Quiz, files, page_file) -> dict:
+    """What overrides/partials/quiz/static.html needs: every state as a section (CSS :target shows the
+    current one); each plan lists its cards by title, each card rendered once in its own section."""
+    flow, resolve = quiz.flow, resolver(quiz, files, page_file)
+    states, tab = all_states(flow), table(flow)
+    index = {k: n for n, k in enumerate(tab["ids"])}
+    card_id = {s: "c" + hashlib.sha256(s.encode()).hexdigest()[:8] for s in flow.situations}
+    sections = []
+    for sid, st in states.items():
+        if st.current:
+            row = tab["states"][index[sid]]
+            body = render.question(st.current, lambda o: f"#{tab['ids'][row['next'][o.id]]}")
+            sections.append({"id": sid, "start": index[sid] == 0, "question": body,
+                             "now": [render.card(flow.situations[c], resolve) for c in row["now"]]})
+        else:
+            sections.append({"id": sid, "start": False, "plan": [(card_id[s], flow.situations[s].title)
+                                                                  for s in tab["states"][index[sid]]["plan"]]})
+    sections.sort(key=lambda x: x["start"])  # the start question last: it shows until a fragment targets another
+    cards = [{"id": card_id[s.id], "html": render.card(s, resolve)} for s in flow.situations.values()]
+    return {"sections": sections, "cards": cards, "start": tab["ids"][0]}
 
 
 def flow_json(flow_data: dict) -> bytes:

@@ -58,7 +58,7 @@ def statutes():
 @pytest.fixture(scope="session")
 def flow():
     from sitegen.quiz_build import load_flow
-    return load_flow(ROOT / "quiz" / "flow.yaml", ROOT / "docs")[0]
+    return load_flow(ROOT / "quiz" / "flow.yaml", ROOT / "docs").flow
 
 
 @pytest.fixture(scope="session")
@@ -77,5 +77,5 @@ def pytest_terminal_summary(terminalreporter):
     """Say how many complete paths the quiz has, on every run (the path tests walk all of them)."""
     from sitegen.quiz_build import load_flow
     from triage.engine import paths
-    flow = load_flow(ROOT / "quiz" / "flow.yaml", ROOT / "docs")[0]
+    flow = load_flow(ROOT / "quiz" / "flow.yaml", ROOT / "docs").flow
     terminalreporter.write_line(f"quiz: {sum(1 for _ in paths(flow))} complete paths through quiz/flow.yaml enumerated")

@@ -1,177 +1,187 @@
-/* Glue between the quiz page and the Python engine in a Web Worker.
-   The first question is plain HTML whose options are links into the static version, so the quiz works with
-   no JavaScript. When scripts run, clicks are handled here; Pyodide starts on the reader's first interaction.
-   If the engine cannot start, the links simply work as they do without JavaScript.
-   Written in ES5 on purpose: old WeChat browsers must at least reach the fallback. */
+/* The quiz's glue. Everything the reader can see was rendered at build time by the Python engine
+   (triage.render) and ships inside the page as <template> fragments plus a state table; this script only
+   follows the table, swaps fragments in, moves focus and keeps the plan. It never waits for the network and
+   never loads the Python runtime. Without JavaScript the first question's options are links into the static
+   version (quiz/static/), made of the same fragments.
+   ES5 on purpose: old WeChat (X5) browsers must run it. */
 (function () {
   "use strict";
-  var Py = window.PyEngine;
-
-  function el(tag, cls, text) {
-    var n = document.createElement(tag);
-    if (cls) n.className = cls;
-    if (text != null) n.textContent = text; // flow text is always inserted as text, never as HTML
-    return n;
-  }
-  function pageUrl(root, link) { // guide/x.md#a -> <root>guide/x/#a (matches sitegen.quiz_build.page_url)
-    var parts = link.split("#"), page = parts[0].replace(/\.md$/, "");
-    page = (page === "index" || /\/index$/.test(page)) ? page.replace(/index$/, "") : page + "/";
-    return root + page + (parts[1] ? "#" + parts[1] : "");
-  }
 
   function Quiz(root) {
     this.root = root;
     this.view = root.querySelector(".triage-view");
     this.status = root.querySelector(".triage-status");
-    this.firstHTML = this.view.innerHTML;
-    this.answers = {};   // question id -> option id; kept when an earlier answer changes
-    this.fallen = false;
+    this.controls = root.querySelector(".triage-controls");
+    this.keep = root.querySelector(".triage-keep");
+    this.states = JSON.parse(root.querySelector(".triage-table").textContent); // state 0 is the start
+    this.parts = {};
+    var t = root.querySelectorAll("template[data-part]");
+    for (var i = 0; i < t.length; i++) this.parts[t[i].getAttribute("data-part")] = t[i].innerHTML;
+    this.answers = {}; // question id -> option id; kept when an earlier answer changes
+    this.shown = null;
   }
 
   Quiz.prototype.say = function (text) { this.status.textContent = text; };
 
-  Quiz.prototype.fallback = function (href) {
-    // The engine could not start: the same plan is in the static version, built by the same Python code.
-    this.fallen = true;
-    this.say("互动版本没能启动，已改用静态版本，内容和结果完全一样。");
-    if (href) {
-      var next = el("a", "md-button md-button--primary triage-continue", "继续下一题");
-      next.href = href;
-      this.status.appendChild(document.createTextNode(" "));
-      this.status.appendChild(next);
-      next.focus();
+  // Follow the reader's answers through the table: the state to show and the path that led there.
+  Quiz.prototype.walk = function () {
+    var id = 0, path = [], st;
+    while ((st = this.states[id]).q && this.answers[st.q] && st.next[this.answers[st.q]]) {
+      path.push(st.q + "." + this.answers[st.q]);
+      id = st.next[this.answers[st.q]];
     }
+    return { id: id, state: st, path: path };
   };
 
-  Quiz.prototype.ask = function (answers, href) {
-    var self = this, id = (this.asked = (this.asked || 0) + 1);
-    Py.start(this.root);
-    if (Py.failed) { this.fallback(href); return; }
-    if (!Py.ready) this.say("正在准备互动自测，第一次需要几秒钟……");
-    Py.call("answer", { answers: answers }, function (err, view) {
-      if (id !== self.asked) return; // a newer answer superseded this one
-      if (err) { self.fallback(href); return; }
-      self.render(view);
-    });
+  // A frame fragment with the given fragments inserted into its list (<ol> or <dl>).
+  Quiz.prototype.frame = function (key, inner, into) {
+    var box = document.createElement("div"), list;
+    box.innerHTML = this.parts[key];
+    list = box.querySelector(into);
+    for (var i = 0; i < inner.length; i++) list.insertAdjacentHTML("beforeend", this.parts[inner[i]]);
+    return box.innerHTML;
   };
 
-  Quiz.prototype.render = function (v) {
-    var self = this, root = this.root.getAttribute("data-root"), box = this.view, heading;
-    box.innerHTML = "";
-    if (v.question) {
-      var q = v.question;
-      heading = el("h2", "triage-q", "第 " + q.number + " 题：" + q.text);
-      box.appendChild(heading);
-      if (q.help) box.appendChild(el("p", "triage-help", q.help));
-      var ul = el("ul", "triage-options");
-      for (var i = 0; i < q.options.length; i++) {
-        var o = q.options[i], li = el("li"), a = el("a", "triage-option", o.label);
-        a.href = this.root.getAttribute("data-static") + "#" + o.next;
-        a.setAttribute("data-q", q.id); a.setAttribute("data-o", o.id);
-        if (this.answers[q.id] === o.id) a.setAttribute("aria-current", "true");
-        li.appendChild(a); ul.appendChild(li);
-      }
-      box.appendChild(ul);
-      this.say(""); // the focused heading is read out; saying it here too would repeat it
+  Quiz.prototype.cards = function (ids) {
+    var out = [];
+    for (var i = 0; i < ids.length; i++) out.push("c:" + ids[i]);
+    return out;
+  };
+
+  Quiz.prototype.show = function () {
+    var w = this.walk(), st = w.state, html = "", before = this.shown, focus, i, answers = [];
+    if (st.q) {
+      if (st.now.length) html += this.frame("now", this.cards(st.now), "ol");
+      html += this.parts["q:" + st.q];
     } else {
-      heading = el("h2", "triage-q", "你的行动清单");
-      box.appendChild(heading);
-      box.appendChild(el("p", null, "按紧急程度排序，从第 1 项做起："));
-      var ol = el("ol", "triage-plan");
-      for (var j = 0; j < v.plan.length; j++) {
-        var s = v.plan[j], item = el("li");
-        item.appendChild(el("h3", null, s.title));
-        item.appendChild(el("p", null, s.summary));
-        var steps = el("ol", "triage-steps");
-        for (var k = 0; k < s.steps.length; k++) {
-          var st = el("li", null, s.steps[k].do + " "), link = el("a", null, "查看说明");
-          link.href = pageUrl(root, s.steps[k].link);
-          st.appendChild(link); steps.appendChild(st);
-        }
-        item.appendChild(steps); ol.appendChild(item);
-      }
-      box.appendChild(ol);
-      this.say("自测完成，下面是你的行动清单，共 " + v.plan.length + " 项。");
+      html += this.frame("plan", this.cards(st.plan), "ol");
     }
-    if (v.answered.length) box.appendChild(this.review(v.answered));
-    box.appendChild(this.controls());
-    heading.setAttribute("tabindex", "-1");
-    heading.focus();
-  };
-
-  Quiz.prototype.review = function (answered) {
-    var self = this, wrap = el("div", "triage-review");
-    wrap.appendChild(el("h3", null, "你的回答"));
-    var dl = el("dl");
-    for (var i = 0; i < answered.length; i++) (function (a) {
-      dl.appendChild(el("dt", null, a.text));
-      var dd = el("dd", null, a.label + " "), b = el("button", "triage-change", "修改");
-      b.type = "button";
-      b.setAttribute("aria-label", "修改：" + a.text);
-      b.onclick = function () {
-        var without = {};
-        for (var k in self.answers) if (k !== a.question) without[k] = self.answers[k];
-        self.ask(without, null);
-      };
-      dd.appendChild(b); dl.appendChild(dd);
-    })(answered[i]);
-    wrap.appendChild(dl);
-    return wrap;
-  };
-
-  Quiz.prototype.controls = function () {
-    var self = this, bar = el("p", "triage-controls");
-    var restart = el("button", "md-button", "重新开始"), exit = el("button", "md-button triage-exit", "清除并离开");
-    restart.type = exit.type = "button";
-    restart.onclick = function () { self.restart(); };
-    exit.onclick = function () { self.exit(); };
-    bar.appendChild(restart); bar.appendChild(document.createTextNode(" ")); bar.appendChild(exit);
-    return bar;
+    for (i = 0; i < w.path.length; i++) answers.push("a:" + w.path[i]);
+    if (answers.length) html += this.frame("review", answers, "dl");
+    this.view.innerHTML = html;
+    this.shown = st;
+    this.controls.hidden = !w.path.length;
+    this.keep.hidden = !!st.q;
+    // Focus what changed: a newly added at-once card (safety, crisis) first, so a screen reader announces it.
+    var fresh = st.q && st.now.length && !(before && before.now && before.now.join() === st.now.join());
+    focus = this.view.querySelector(fresh ? ".triage-card--at-once .triage-card-title" : ".triage-q");
+    if (st.q) this.say("");
+    else this.say("自测完成，下面是你的行动清单，共 " + st.plan.length + " 项。");
+    if (focus) focus.focus();
   };
 
   Quiz.prototype.restart = function () {
-    this.answers = {}; this.asked = (this.asked || 0) + 1;
-    this.view.innerHTML = this.firstHTML;
-    this.say("已重新开始。第 1 题。");
-    var h = this.view.querySelector(".triage-q"); if (h) h.focus();
+    this.answers = {};
+    this.shown = null;
+    this.show();
+    this.say("已重新开始。");
   };
 
-  Quiz.prototype.exit = function () {
-    // Wipe every trace the quiz holds, stop the engine, and leave without adding a history entry.
-    this.answers = {}; this.asked = (this.asked || 0) + 1; this.view.innerHTML = "";
-    Py.stop();
-    window.location.replace("about:blank");
+  Quiz.prototype.clear = function () { // quick exit: forget every answer and what is on screen
+    this.answers = {};
+    this.view.innerHTML = "";
+  };
+
+  // The plan as plain text: titles, summaries, steps and each step's full address, for copy and download.
+  Quiz.prototype.planText = function () {
+    var lines = ["我的行动清单（" + document.title + "）", ""], cards = this.view.querySelectorAll(".triage-plan > .triage-card");
+    for (var i = 0; i < cards.length; i++) {
+      lines.push((i + 1) + ". " + cards[i].querySelector(".triage-card-title").textContent);
+      lines.push("   " + cards[i].querySelector("p").textContent);
+      var steps = cards[i].querySelectorAll(".triage-steps > li");
+      for (var j = 0; j < steps.length; j++) {
+        var a = steps[j].querySelector("a");
+        lines.push("   - " + steps[j].firstChild.textContent.trim() + (a ? "（" + a.textContent + "：" + a.href + "）" : ""));
+      }
+      lines.push("");
+    }
+    var meta = this.root.querySelector(".triage-print-meta");
+    lines.push(meta.textContent.replace(/打印日期：\s*·\s*/, "").trim());
+    return lines.join("\n");
+  };
+
+  Quiz.prototype.copy = function () {
+    var text = this.planText(), self = this;
+    var done = function () { self.say("已复制。可以粘贴到备忘录或发给你信任的人。"); };
+    var manual = function () { // in-app browsers often refuse both: show the text, selected, to copy by hand
+      var box = self.root.querySelector(".triage-copy-box") || document.createElement("textarea");
+      box.className = "triage-copy-box"; box.readOnly = true; box.value = text;
+      box.setAttribute("aria-label", "清单文字");
+      self.keep.parentNode.insertBefore(box, self.keep.nextSibling);
+      box.focus(); box.select();
+      self.say("已选中清单文字，请长按或按 Ctrl+C 复制。");
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(done, manual);
+    else manual();
+  };
+
+  Quiz.prototype.download = function () {
+    try {
+      var blob = new Blob(["\ufeff" + this.planText()], { type: "text/plain;charset=utf-8" });
+      var a = document.createElement("a");
+      a.href = URL.createObjectURL(blob); a.download = "我的行动清单.txt";
+      document.body.appendChild(a); a.click(); document.body.removeChild(a);
+      setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+      this.say("已下载“我的行动清单.txt”。如果没有看到文件，请用“复制清单文字”。");
+    } catch (e) { this.copy(); }
+  };
+
+  Quiz.prototype.print = function () {
+    var d = new Date(), body = document.body;
+    this.root.querySelector(".triage-print-date").textContent = d.getFullYear() + "-" + (d.getMonth() + 1) + "-" + d.getDate();
+    body.className += " triage-printing";
+    window.print();
+    body.className = body.className.replace(/\s*triage-printing/g, "");
   };
 
   Quiz.prototype.onClick = function (ev) {
-    var a = ev.target;
-    if (a && a.className && String(a.className).indexOf("triage-exit-link") >= 0) { ev.preventDefault(); this.exit(); return; }
-    while (a && a !== this.root && !(a.tagName === "A" && a.getAttribute("data-q"))) a = a.parentNode;
-    if (!a || a === this.root || this.fallen) return; // plain links keep working
+    var el = ev.target, cls;
+    while (el && el !== this.root && !/^(A|BUTTON)$/.test(el.tagName)) el = el.parentNode;
+    if (!el || el === this.root) return;
+    cls = " " + el.className + " ";
+    if (cls.indexOf(" triage-option ") >= 0) {
+      var q = this.shown ? this.shown.q : this.states[0].q;
+      this.answers[q] = el.getAttribute("data-o");
+      this.show();
+    } else if (cls.indexOf(" triage-change ") >= 0) {
+      delete this.answers[el.getAttribute("data-q")];
+      this.show();
+    } else if (cls.indexOf(" triage-restart ") >= 0) this.restart();
+    else if (cls.indexOf(" triage-copy ") >= 0) this.copy();
+    else if (cls.indexOf(" triage-download ") >= 0) this.download();
+    else if (cls.indexOf(" triage-print ") >= 0) this.print();
+    else return; // plan links and anything else behave as plain links
     ev.preventDefault();
-    ev.stopPropagation(); // keep navigation.instant from following the link
-    this.answers[a.getAttribute("data-q")] = a.getAttribute("data-o");
-    var copy = {};
-    for (var k in this.answers) copy[k] = this.answers[k];
-    this.ask(copy, a.href);
+    ev.stopPropagation(); // keep navigation.instant from following the first question's links
   };
 
   function init() {
     var root = document.getElementById("triage");
-    if (!root || root.getAttribute("data-enhanced")) return;
-    root.setAttribute("data-enhanced", "1");
-    if (!Py || !Py.supported()) {
-      var s = root.querySelector(".triage-status");
-      if (s) s.textContent = "你的浏览器不支持互动版本，下面的选项会带你进入静态版本，结果一样。";
-      return;
+    if (root && !root.getAttribute("data-enhanced") && root.querySelector(".triage-table")) {
+      root.setAttribute("data-enhanced", "1");
+      var quiz = new Quiz(root);
+      root.addEventListener("click", function (ev) { quiz.onClick(ev); });
+      document.addEventListener("site-exit", function () { quiz.clear(); });
     }
-    var quiz = new Quiz(root);
-    root.addEventListener("click", function (ev) { quiz.onClick(ev); });
-    // Start loading on the first sign of interest, so the engine is often ready by the time of the click.
-    var warm = function () { Py.start(root); };
-    root.addEventListener("pointerdown", warm);
-    root.addEventListener("focusin", warm);
-    root.addEventListener("touchstart", warm);
+    // The static version: with JavaScript, moving between states replaces the history entry, so Back leaves
+    // the quiz instead of replaying the reader's answers.
+    var stat = document.querySelector(".triage-static");
+    if (stat && !stat.getAttribute("data-enhanced")) {
+      stat.setAttribute("data-enhanced", "1");
+      stat.addEventListener("click", function (ev) {
+        var a = ev.target;
+        while (a && a !== stat && a.tagName !== "A") a = a.parentNode;
+        // navigation.instant makes every href absolute: a state link is one to this page with a #fragment
+        if (!a || a === stat || !a.hash || a.pathname !== location.pathname) return;
+        var href = a.hash;
+        ev.preventDefault();
+        ev.stopPropagation(); // navigation.instant would push a history entry
+        location.replace(href);
+        var h = document.getElementById(href.slice(1));
+        h = h && h.querySelector(".triage-q, .triage-card-title");
+        if (h) h.focus();
+      });
+    }
   }
 
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(init); // navigation.instant

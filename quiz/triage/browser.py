@@ -12,9 +12,10 @@ _data: dict = {}
 
 
 def load(flow_json: str, letters_json: str = "") -> None:
-    flow = from_dict(json.loads(flow_json))
-    check(flow)
-    _data["flow"] = flow
+    if flow_json and flow_json != "{}":  # the quiz no longer runs here (it ships pre-rendered)
+        flow = from_dict(json.loads(flow_json))
+        check(flow)
+        _data["flow"] = flow
     if letters_json:
         _data["letters"] = letters.from_dict(json.loads(letters_json))
 

@@ -1,144 +1,222 @@
-"""The quiz in headless Chromium: with Pyodide, without JavaScript, with Pyodide blocked; privacy; exit."""
+"""The quiz in headless Chromium, as a reader on a phone uses it: every tap answered at once from the
+pre-rendered states (the Python runtime is never loaded), the same plan as the engine, focus on what changed,
+修改 and 重新开始, keeping the plan, the static version without JavaScript, and privacy.
+
+Paths and expected plans come from the engine itself, so these tests follow the flow as it is edited."""
 import re
 
 import pytest
 
-from support import Server, build, copy_project, free_port
+from support import ROOT, Server, build, copy_project, free_port
 
-PATHS = {
-    "danger-and-court": (["有，我现在觉得不安全", "收到了法院送达的文书", "有", "上面两种都有", "想还，但一次还不上", "担心"],
-                         "先保证安全：立即拨打 110"),
-    "old-debt": (["没有", "都没有", "没有", "都没有", "是好几年前的旧债，很久没人联系我", "确定都没有"],
-                 "旧债：了解诉讼时效，但别指望“拖过去”"),
-    "repaid-and-family": (["没有", "没有，只是催收说要起诉我", "不确定对方是不是真的", "联系了我的家人、朋友、通讯录里的人或单位",
-                           "已经还清了，却还在被催", "不太担心"], "先核实对方，谨防诈骗"),
-}
-ANSWER_WORDS = ["yes", "no", "court", "threat", "unsure", "others", "both", "partial", "repaid", "old"]
+PHONE = {"width": 390, "height": 844}
+RUNTIME = re.compile(r"pyodide|\.whl|stdlib|engine-worker|triage-worker|/engine/")
 
 
-def heading(page):
-    return page.locator("#triage h2.triage-q").inner_text()
+@pytest.fixture(scope="module")
+def quiz():
+    from sitegen.quiz_build import load_flow
+    return load_flow(ROOT / "quiz" / "flow.yaml", ROOT / "docs")
 
 
-def answer(page, label):
-    before = heading(page)
-    page.locator("#triage a.triage-option", has_text=re.compile(f"^{re.escape(label)}$")).click()
-    page.wait_for_function("b => document.querySelector('#triage h2.triage-q').innerText !== b", arg=before, timeout=60000)
+def sample_paths(flow):
+    """Three paths that differ: the first, one through an at-once card, and the longest."""
+    from triage.engine import paths
+    every = list(paths(flow))
+    at_once = {s.id for s in flow.situations.values() if s.at_once}
+    urgent = next(p for p in every if any(set(flow.questions[q].option(o).situations) & at_once for q, o in p.items()))
+    return {"first": every[0], "at-once": urgent, "longest": max(every, key=len)}
 
 
-def first_plan_item(page):
-    return page.locator("#triage .triage-plan > li h3").first.inner_text()
+def expected_titles(flow, answers):
+    from triage.engine import plan, walk
+    return [s.title for s in plan(flow, walk(flow, answers).situations)]
+
+
+def labels_in_order(flow, answers):
+    from triage.engine import walk
+    return [(s.question.id, s.question.option(s.option_id).label) for s in walk(flow, answers).answered]
 
 
 @pytest.fixture
-def watched(page, server):
-    """The page, plus every request it makes (URL and body)."""
-    seen = []
-    page.on("request", lambda r: seen.append((r.url, r.post_data)))
-    page.seen = seen
-    return page
+def phone(browser, server):
+    """A phone-sized page that records every request, with the Python runtime blocked outright."""
+    ctx = browser.new_context(viewport=PHONE, permissions=["clipboard-read", "clipboard-write"])
+    page = ctx.new_page()
+    page.seen = []
+    page.on("request", lambda r: page.seen.append((r.url, r.post_data)))
+    page.route(RUNTIME, lambda route: route.abort())
+    yield page
+    ctx.close()
+
+
+def tap(page, label):
+    page.locator("#triage .triage-option", has_text=re.compile(f"^{re.escape(label)}$")).click()
+
+
+def plan_titles(page):
+    return page.locator("#triage .triage-plan:not(.triage-now) > .triage-card .triage-card-title").all_inner_texts()
 
 
 def assert_private(server, seen):
     for url, body in seen:
         assert url.startswith(server.url), f"left the site's origin: {url}"
         assert "?" not in url and body is None, f"a request carries data: {url} {body}"
-        assert not any(f"={w}" in url or f"/{w}/" in url for w in ANSWER_WORDS), url
 
 
-@pytest.mark.parametrize("name", PATHS)
-def test_three_paths_with_pyodide(server, watched, name):
-    labels, first = PATHS[name]
-    watched.goto(server.url + "quiz/")
-    assert watched.locator("#triage a.triage-option").first.is_visible()  # answerable at once, no spinner
-    for label in labels:
-        answer(watched, label)
-    assert heading(watched) == "你的行动清单"
-    assert first_plan_item(watched) == first
-    assert watched.evaluate("document.activeElement.classList.contains('triage-q')"), "focus moves to the new content"
-    assert "行动清单" in watched.locator("#triage .triage-status").inner_text()
-    assert any("pyodide.asm.wasm" in u for u, _ in watched.seen), "the plan should come from the Pyodide engine"
-    assert_private(server, watched.seen)
-    # every step's link, as the browser built it, lands on an existing section
-    for href in watched.eval_on_selector_all("#triage .triage-steps a", "els => els.map(e => e.href)"):
+@pytest.mark.parametrize("name", ["first", "at-once", "longest"])
+def test_every_tap_shows_the_next_step_at_once_and_the_plan_is_the_engines(quiz, phone, server, name):
+    answers = sample_paths(quiz.flow)[name]
+    phone.goto(server.url + "quiz/")
+    for qid, label in labels_in_order(quiz.flow, answers):
+        assert phone.locator("#triage h2.triage-q").get_attribute("data-q") == qid
+        tap(phone, label)  # no waiting: the next view is in the DOM when click() returns
+    assert phone.locator("#triage h2.triage-q").inner_text() == "你的行动清单"
+    assert plan_titles(phone) == expected_titles(quiz.flow, answers)
+    assert phone.evaluate("document.activeElement.classList.contains('triage-q')"), "focus moves to the plan"
+    assert "行动清单" in phone.locator("#triage .triage-status").inner_text()
+    assert not [u for u, _ in phone.seen if RUNTIME.search(u)], "the quiz must never ask for the runtime"
+    assert phone.locator("text=没能启动").count() == 0
+    assert_private(server, phone.seen)
+    for href in phone.eval_on_selector_all("#triage .triage-steps a[href^=http]", "els => els.map(e => e.href)"):
         page_url, _, anchor = href.partition("#")
-        response = watched.request.get(page_url)
+        response = phone.request.get(page_url)
         assert response.ok and f'id="{anchor}"' in response.text(), href
 
 
-def test_changing_an_earlier_answer_keeps_later_answers(server, watched):
-    labels, _ = PATHS["old-debt"]
-    watched.goto(server.url + "quiz/")
-    for label in labels[:4] + ["想还，但一次还不上", "担心"]:
-        answer(watched, label)
-    titles = watched.locator("#triage .triage-plan > li h3").all_inner_texts()
-    assert "法院文书有期限，先处理它" not in titles
-    before = heading(watched)
-    watched.get_by_role("button", name=re.compile("修改：你收到过法院的文书吗")).click()
-    watched.wait_for_function("b => document.querySelector('#triage h2.triage-q').innerText !== b", arg=before)
-    assert "你收到过法院的文书吗" in heading(watched)
-    answer(watched, "收到了法院送达的文书")
-    titles = watched.locator("#triage .triage-plan > li h3").all_inner_texts()
-    assert titles[0] == "法院文书有期限，先处理它" and "还不上全款：主动协商还款" in titles  # later answers kept
-    assert_private(server, watched.seen)
+def test_an_at_once_card_is_shown_and_focused_right_after_the_answer(quiz, phone, server):
+    answers = sample_paths(quiz.flow)["at-once"]
+    steps = labels_in_order(quiz.flow, answers)
+    phone.goto(server.url + "quiz/")
+    for qid, label in steps:
+        tap(phone, label)
+        option = quiz.flow.questions[qid].option(answers[qid])
+        if any(quiz.flow.situations[s].at_once for s in option.situations):
+            break
+    card = phone.locator("#triage .triage-now .triage-card--at-once").first
+    assert card.is_visible()
+    assert phone.evaluate("document.activeElement.classList.contains('triage-card-title')"), \
+        "a screen reader must announce the card first"
+    assert phone.locator("#triage h2.triage-q").is_visible(), "the reader can go on with the other questions"
 
 
-def test_restart_and_quick_exit(server, page):
-    page.goto(server.url)
-    page.goto(server.url + "quiz/")
-    answer(page, "没有")
-    page.get_by_role("button", name="重新开始").click()
-    assert heading(page).startswith("第 1 题")
-    answer(page, "没有")
-    page.get_by_role("button", name="清除并离开").click()
-    page.wait_for_url("about:blank")
-    page.go_back()
-    assert page.url == server.url, "the quiz's history entry is replaced, so Back does not return to it"
+def test_changing_an_earlier_answer_keeps_the_later_ones(quiz, phone, server):
+    from triage.engine import paths, walk
+    for answers in paths(quiz.flow):  # a path where changing the first answer still completes the quiz
+        first = quiz.flow.start
+        others = [o.id for o in quiz.flow.questions[first].options if o.id != answers[first]]
+        changed = next(({**answers, first: o} for o in others if walk(quiz.flow, {**answers, first: o}).current is None), None)
+        if changed:
+            break
+    phone.goto(server.url + "quiz/")
+    for _, label in labels_in_order(quiz.flow, answers):
+        tap(phone, label)
+    question = quiz.flow.questions[first]
+    phone.get_by_role("button", name=f"修改：{question.text}").click()
+    assert phone.locator("#triage h2.triage-q").get_attribute("data-q") == first
+    tap(phone, question.option(changed[first]).label)
+    assert plan_titles(phone) == expected_titles(quiz.flow, changed), "the later answers were kept"
 
 
-def static_walk(page, labels):
-    for label in labels:
-        page.locator(".triage-state:visible a.triage-option, #triage a.triage-option",
-                     has_text=re.compile(f"^{re.escape(label)}$")).first.click()
-    return page.locator(".triage-state:visible").inner_text()
+def test_restart(phone, server):
+    phone.goto(server.url + "quiz/")
+    first = phone.locator("#triage h2.triage-q").inner_text()
+    phone.locator("#triage .triage-option").first.click()
+    phone.get_by_role("button", name="重新开始").click()
+    assert phone.locator("#triage h2.triage-q").inner_text() == first
+    assert phone.evaluate("document.activeElement.classList.contains('triage-q')")
 
 
-@pytest.mark.parametrize("name", PATHS)
-def test_the_same_paths_without_javascript(server, browser, name):
-    labels, first = PATHS[name]
-    ctx = browser.new_context(java_script_enabled=False)
+def test_keep_my_plan_copy_download_print(quiz, phone, server):
+    answers = sample_paths(quiz.flow)["first"]
+    phone.goto(server.url + "quiz/")
+    for _, label in labels_in_order(quiz.flow, answers):
+        tap(phone, label)
+    titles = expected_titles(quiz.flow, answers)
+    phone.get_by_role("button", name="复制清单文字").click()
+    copied = phone.evaluate("navigator.clipboard.readText()")
+    assert all(t in copied for t in titles) and "不构成法律意见" in copied and server.url in copied
+    with phone.expect_download() as dl:
+        phone.get_by_role("button", name="下载清单（.txt）").click()
+    text = open(dl.value.path(), encoding="utf-8-sig").read()
+    assert text == copied
+    phone.evaluate("document.body.classList.add('triage-printing')")
+    phone.emulate_media(media="print")
+    printed = phone.locator("body").inner_text()
+    assert titles[0] in printed and "不构成法律意见" in printed and "网站版本" in printed
+    assert not phone.locator("#triage .triage-option").count() and not phone.locator(".md-header").is_visible()
+    assert_private(server, phone.seen)
+
+
+def test_copy_falls_back_to_selected_text_where_the_clipboard_is_refused(quiz, phone, server):
+    answers = sample_paths(quiz.flow)["first"]
+    phone.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
+    phone.goto(server.url + "quiz/")
+    for _, label in labels_in_order(quiz.flow, answers):
+        tap(phone, label)
+    phone.get_by_role("button", name="复制清单文字").click()
+    box = phone.locator("textarea.triage-copy-box")
+    assert box.is_visible() and expected_titles(quiz.flow, answers)[0] in box.input_value()
+    assert phone.evaluate("document.activeElement.classList.contains('triage-copy-box')")
+
+
+@pytest.mark.parametrize("name", ["first", "at-once", "longest"])
+def test_the_same_paths_without_javascript(quiz, browser, server, name):
+    answers = sample_paths(quiz.flow)[name]
+    ctx = browser.new_context(java_script_enabled=False, viewport=PHONE)
     page = ctx.new_page()
     seen = []
     page.on("request", lambda r: seen.append((r.url, r.post_data)))
     page.goto(server.url + "quiz/")
-    text = static_walk(page, labels)
-    lines = [line for line in text.splitlines() if line.strip()]
-    assert lines[0] == "你的行动清单" and lines[2].startswith(first)
+    for _, label in labels_in_order(quiz.flow, answers):
+        page.locator(".triage-state:visible .triage-option, #triage .triage-option",
+                     has_text=re.compile(f"^{re.escape(label)}$")).first.click()
+        assert re.fullmatch(r"#s[0-9a-f]{8}", page.evaluate("location.hash")), "state ids are opaque"
+    state = page.locator(".triage-state:visible")
+    assert state.locator("h2").inner_text() == "你的行动清单"
+    assert state.locator("ol > li > a").all_inner_texts() == expected_titles(quiz.flow, answers)
     assert_private(server, seen)
     ctx.close()
 
 
-def test_when_pyodide_is_blocked_the_reader_still_reaches_the_plan(server, page):
-    page.route("**/quiz-assets/**", lambda route: route.abort())
-    page.goto(server.url + "quiz/")
-    page.locator("#triage a.triage-option", has_text=re.compile("^没有$")).click()
-    status = page.locator("#triage .triage-status")
-    status.get_by_text("互动版本没能启动").wait_for(timeout=60000)
-    page.locator("a.triage-continue").click()
-    labels, first = PATHS["old-debt"]
-    text = static_walk(page, labels[1:])
-    assert "你的行动清单" in text and first in text
+def test_the_static_version_with_javascript_replaces_history(quiz, page, server):
+    page.goto(server.url + "quiz/static/")
+    length = page.evaluate("history.length")
+    for _ in range(2):
+        page.locator(".triage-state:visible .triage-option").first.click()
+    assert page.evaluate("history.length") == length, "Back must not replay the reader's answers"
+
+
+def test_questions_fit_a_phone_screen_above_the_fold(quiz, phone, server):
+    """Every question's options end within one 390×844 screen when its heading is at the top."""
+    from triage.engine import paths
+    seen = set()
+    for answers in paths(quiz.flow):
+        steps = labels_in_order(quiz.flow, answers)
+        if {q for q, _ in steps} <= seen:
+            continue
+        phone.goto(server.url + "quiz/")
+        for qid, label in steps:
+            if qid not in seen:
+                seen.add(qid)
+                top = phone.eval_on_selector("#triage h2.triage-q", "h => h.getBoundingClientRect().top")
+                bottom = phone.eval_on_selector("#triage .triage-options", "u => u.getBoundingClientRect().bottom")
+                assert bottom - top <= PHONE["height"] - 60, f"question {qid} needs scrolling on a phone"
+            tap(phone, label)
+    assert seen == set(quiz.flow.questions)
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
+def hostile_site(tmp_path_factory, quiz):
     """A flow whose texts try to inject markup: it must render as inert text everywhere."""
     tmp = tmp_path_factory.mktemp("xss")
     project = copy_project(tmp / "project")
     flow = project / "quiz/flow.yaml"
     text = flow.read_text(encoding="utf-8")
-    text = text.replace("label: 有，我现在觉得不安全", "label: '<img src=x onerror=\"window.__xss=1\">有'")
-    text = text.replace("text: 你收到过法院的文书吗？", "text: '<script>window.__xss=2</script>法院文书？'")
+    first = quiz.flow.questions[quiz.flow.start]
+    second = quiz.flow.questions[first.options[0].next]
+    text = text.replace(f"label: {first.options[0].label}", "label: '<img src=x onerror=\"window.__xss=1\">有'", 1)
+    text = text.replace(f"text: {second.text}", "text: '<script>window.__xss=2</script>法院文书？'", 1)
     flow.write_text(text, encoding="utf-8")
     port = free_port()
     result = build(project, tmp / "site", site_url=f"http://127.0.0.1:{port}/")
@@ -150,11 +228,10 @@ def hostile_site(tmp_path_factory):
 
 def test_markup_in_the_flow_is_rendered_as_text(hostile_site, page):
     page.goto(hostile_site.url + "quiz/")
-    option = page.locator("#triage a.triage-option").first
+    option = page.locator("#triage .triage-option").first
     assert option.inner_text().startswith("<img")
     option.click()
-    page.wait_for_function("document.querySelector('#triage h2.triage-q').innerText.indexOf('第 2 题') === 0", timeout=60000)
-    assert "<script>" in heading(page)
-    page.goto(hostile_site.url + "quiz/static/#q-papers--danger")
+    assert "<script>" in page.locator("#triage h2.triage-q").inner_text()
+    page.goto(hostile_site.url + "quiz/static/")
     assert page.evaluate("window.__xss") is None
     assert page.locator("img[src=x]").count() == 0
