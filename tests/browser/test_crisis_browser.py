@@ -50,6 +50,17 @@ def test_hotline_numbers_in_the_stress_page_are_tel_links(server, phone):
         assert links.first.inner_text() == number
 
 
+def test_tapping_the_footer_number_is_left_to_the_phone_dialler(server, phone):
+    """The theme's instant navigation intercepts same-site links; it must not swallow a tel: tap."""
+    phone.goto(server.url + "guide/stress/")
+    # A window listener in the bubble phase runs after the page's own handlers (document, body) have seen the tap.
+    phone.evaluate("""() => window.addEventListener("click", e => {
+        window.tapped = {href: e.target.closest("a").href, prevented: e.defaultPrevented}; }, {once: true})""")
+    phone.locator(FOOTER_TEL).tap()
+    assert phone.evaluate("window.tapped") == {"href": "tel:12356", "prevented": False}
+    assert phone.url == server.url + "guide/stress/", "the page stays as it was"
+
+
 @pytest.mark.parametrize("path", ["guide/stress/", ""])
 def test_axe_finds_no_violations_on_a_phone(server, phone, path):
     phone.goto(server.url + path, wait_until="networkidle")
