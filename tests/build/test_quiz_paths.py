@@ -1,34 +1,52 @@
-"""Every path through the flow, enumerated; each plan's links resolve on the built site, and the static
-(no-JavaScript) version contains every state the engine can produce."""
+"""Every path through the flow, enumerated: each plan the engine can produce is in the shipped state table,
+its step links resolve on the built site, and the static (no-JavaScript) version has every state."""
+import html as htmllib
+import json
 import re
 
-from sitegen.quiz_build import all_states, page_url
-from triage.engine import paths, plan, state_id, walk
+from sitegen.quiz_build import all_states, state_key
+from triage.engine import paths, plan, walk
 
 
-def test_every_path_ends_in_a_plan_whose_links_resolve(flow, site):
-    all_paths = list(paths(flow))
-    print(f"\n{len(all_paths)} complete paths through quiz/flow.yaml")
-    assert len(all_paths) > 100
-    checked = set()
-    for answers in all_paths:
-        for situation in plan(flow, walk(flow, answers).situations):
-            for step in situation.steps:
-                if step.link in checked:
-                    continue
-                url = page_url(step.link, "")
-                page, _, anchor = url.partition("#")
-                html = (site / page / "index.html").read_text(encoding="utf-8")
-                assert f'id="{anchor}"' in html, f"{situation.id}: {step.link} does not resolve on the built site"
-                checked.add(step.link)
+def _table(site, page="quiz/index.html"):
+    text = (site / page).read_text(encoding="utf-8")
+    raw = re.search(r'<script type="application/json" class="triage-table">(.*?)</script>', text, re.S).group(1)
+    return json.loads(raw.replace("<\\/", "</")), text
+
+
+def test_the_shipped_table_gives_the_engines_plan_on_every_path(flow, site):
+    states, _ = _table(site)
+    count = 0
+    for answers in paths(flow):
+        n, st = 0, states[0]
+        while "q" in st:  # the glue's walk, over the shipped table
+            n = st["next"][answers[st["q"]]]
+            st = states[n]
+        assert st["plan"] == [s.id for s in plan(flow, walk(flow, answers).situations)], answers
+        count += 1
+    print(f"\n{count} complete paths through quiz/flow.yaml, each checked against the shipped table")
+
+
+def test_every_plan_link_resolves_on_the_built_site(site):
+    _, text = _table(site)
+    hrefs = set(re.findall(r'<ol class="triage-steps">.*?</ol>', text, re.S))
+    links = {htmllib.unescape(h) for block in hrefs for h in re.findall(r'href="([^"]+)"', block)}
+    assert links
+    for link in links:
+        if link.startswith("tel:"):
+            continue
+        path, _, anchor = link.partition("#")
+        target = (site / "quiz" / path / "index.html").resolve()
+        assert target.is_file(), f"{link}: no such page"
+        assert f'id="{anchor}"' in target.read_text(encoding="utf-8"), f"{link}: no such section"
 
 
 def test_static_version_has_every_state_and_every_option_leads_to_one(flow, site):
-    html = (site / "quiz/static/index.html").read_text(encoding="utf-8")
-    ids = set(re.findall(r'<section class="triage-state[^"]*" id="([^"]+)"', html))
-    states = all_states(flow)
-    assert set(states) <= ids
+    text = (site / "quiz/static/index.html").read_text(encoding="utf-8")
+    ids = set(re.findall(r'<section class="triage-state[^"]*" id="([^"]+)"', text))
+    assert set(all_states(flow)) <= ids
     for answers in paths(flow):
-        assert state_id(walk(flow, answers)) in ids
-    for target in re.findall(r'<a class="triage-option" href="#([^"]+)"', html):
-        assert target in ids
+        assert state_key(walk(flow, answers)) in ids
+    targets = re.findall(r'class="triage-option" href="[^"#]*#([^"]+)"', text)
+    assert targets and set(targets) <= ids
+    assert not re.search(r'id="q-|--', " ".join(f'id="{i}"' for i in ids)), "state ids must not spell out answers"
