@@ -23,7 +23,7 @@ bench: test-deps ## prints build time, page sizes and quiz timings
 deps: $(VENV)/.deps node_modules/.package-lock.json
 
 test-deps: deps $(VENV)/.test-deps
-	@test -x /usr/bin/chromium || { echo "缺少 Chromium：请运行 apt-get update && apt-get install -y chromium（浏览器测试需要 /usr/bin/chromium）"; exit 1; }
+	@test -x "$${CHROMIUM:-/usr/bin/chromium}" || { echo "缺少 Chromium：请运行 apt-get update && apt-get install -y chromium（浏览器测试需要 /usr/bin/chromium，或用 CHROMIUM=路径 指定）"; exit 1; }
 
 $(VENV)/.deps: pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
