@@ -46,7 +46,7 @@ def card(s: Situation, resolve: Resolve) -> str:
 # Frames the glue fills with the fragments above (cards into the <ol>, answers into the <dl>).
 PLAN = ('<h2 class="triage-q triage-plan-title" tabindex="-1">你的行动清单</h2>'
         '<p>按紧急程度排好了，从第 1 项做起。</p><ol class="triage-plan"></ol>')
-NOW = '<ol class="triage-plan triage-now" aria-label="现在最要紧的"></ol>'
+NOW = '<h2 class="triage-now-title">先看这里</h2><ol class="triage-plan triage-now"></ol>'
 REVIEW = '<div class="triage-review"><h3>你的回答</h3><dl></dl></div>'
 
 

@@ -235,3 +235,22 @@ def test_markup_in_the_flow_is_rendered_as_text(hostile_site, page):
     page.goto(hostile_site.url + "quiz/static/")
     assert page.evaluate("window.__xss") is None
     assert page.locator("img[src=x]").count() == 0
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_axe_finds_nothing_in_the_states_a_reader_reaches(quiz, browser, server, width):
+    """Not only the page as loaded: the second question, an at-once card, the plan with its controls."""
+    from axe_playwright_python.sync_playwright import Axe
+    axe = Axe()
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    page = ctx.new_page()
+    answers = sample_paths(quiz.flow)["at-once"]
+    page.goto(server.url + "quiz/")
+    failures = []
+    for n, (_, label) in enumerate(labels_in_order(quiz.flow, answers)):
+        tap(page, label)
+        if n in (0, 1) or page.locator("#triage .triage-plan-title").count():
+            failures += [f"after answer {n + 1}: {v['id']} {[x['target'] for x in v['nodes']][:3]}"
+                         for v in axe.run(page).response["violations"]]
+    ctx.close()
+    assert not failures, "\n".join(failures)
