@@ -33,13 +33,14 @@
     return { id: id, state: st, path: path };
   };
 
-  // A frame fragment with the given fragments inserted into its list (<ol> or <dl>).
+  // Append a frame fragment to the view, then the given fragments into its list (<ol> or <dl>); each
+  // fragment is parsed once, straight into place.
   Quiz.prototype.frame = function (key, inner, into) {
-    var box = document.createElement("div"), list;
-    box.innerHTML = this.parts[key];
-    list = box.querySelector(into);
+    var lists, list;
+    this.view.insertAdjacentHTML("beforeend", this.parts[key]);
+    lists = this.view.querySelectorAll(into);
+    list = lists[lists.length - 1];
     for (var i = 0; i < inner.length; i++) list.insertAdjacentHTML("beforeend", this.parts[inner[i]]);
-    return box.innerHTML;
   };
 
   Quiz.prototype.cards = function (ids) {
@@ -49,16 +50,16 @@
   };
 
   Quiz.prototype.show = function () {
-    var w = this.walk(), st = w.state, html = "", before = this.shown, focus, i, answers = [];
+    var w = this.walk(), st = w.state, before = this.shown, focus, i, answers = [];
+    this.view.innerHTML = "";
     if (st.q) {
-      if (st.now.length) html += this.frame("now", this.cards(st.now), "ol");
-      html += this.parts["q:" + st.q];
+      if (st.now.length) this.frame("now", this.cards(st.now), "ol");
+      this.view.insertAdjacentHTML("beforeend", this.parts["q:" + st.q]);
     } else {
-      html += this.frame("plan", this.cards(st.plan), "ol");
+      this.frame("plan", this.cards(st.plan), "ol");
     }
     for (i = 0; i < w.path.length; i++) answers.push("a:" + w.path[i]);
-    if (answers.length) html += this.frame("review", answers, "dl");
-    this.view.innerHTML = html;
+    if (answers.length) this.frame("review", answers, "dl");
     this.shown = st;
     this.controls.hidden = !w.path.length;
     this.keep.hidden = !!st.q;
