@@ -15,7 +15,7 @@ class Step:
 class State:
     answered: tuple[Step, ...]     # the answers on the path actually taken, in order
     current: Question | None       # None: the quiz is finished
-    tags: frozenset[str]           # situations the answers add up to
+    situations: frozenset[str]     # ids of the situations the answers add up to
 
 
 def walk(flow: Flow, answers: Mapping[str, str]) -> State:
@@ -24,29 +24,30 @@ def walk(flow: Flow, answers: Mapping[str, str]) -> State:
     Answers to questions that are no longer on the path are ignored but not lost, so a reader who changes
     an earlier answer keeps every later answer that still applies.
     """
-    answered, tags, qid = [], set(), flow.start
+    answered, situations, qid = [], set(), flow.start
     while qid != END:
         question = flow.questions[qid]
         option = question.option(answers.get(qid, ""))
         if option is None:
-            return State(tuple(answered), question, frozenset(tags))
+            return State(tuple(answered), question, frozenset(situations))
         answered.append(Step(question, option.id))
-        tags.update(option.adds)
+        situations.update(option.situations)
         qid = option.next
-    return State(tuple(answered), None, frozenset(tags))
+    return State(tuple(answered), None, frozenset(situations))
 
 
-def plan(flow: Flow, tags: frozenset[str]) -> list[Situation]:
-    """The reader's situations, most urgent first (safety, deadlines, scams, rights, repayment)."""
-    chosen = [s for s in flow.situations.values() if s.id in tags or s.always]
+def plan(flow: Flow, situations: frozenset[str]) -> list[Situation]:
+    """The reader's situations, most urgent first (safety, deadlines, scams, rights, repayment).
+    Cards shown at once (safety, crisis) stay at the top, whatever their urgency."""
+    chosen = [s for s in flow.situations.values() if s.id in situations or s.always]
     order = list(flow.situations)
-    return sorted(chosen, key=lambda s: (s.urgency, order.index(s.id)))
+    return sorted(chosen, key=lambda s: (not s.at_once, s.urgency, order.index(s.id)))
 
 
 def state_id(state: State) -> str:
     """A stable id for what the reader sees (question + accumulated situations): the static page's anchor."""
     where = state.current.id if state.current else "plan"
-    return "--".join([f"q-{where}", *sorted(state.tags)]) if state.tags else f"q-{where}"
+    return "--".join([f"q-{where}", *sorted(state.situations)]) if state.situations else f"q-{where}"
 
 
 def paths(flow: Flow) -> Iterator[dict[str, str]]:

@@ -30,5 +30,5 @@ def view_of(flow: Flow, state: State) -> dict[str, Any]:
                                         "next": state_id(walk(flow, {**out["answers"], q.id: o.id}))}
                                        for o in q.options]}
     else:
-        out["plan"] = [situation_view(s) for s in plan(flow, state.tags)]
+        out["plan"] = [situation_view(s) for s in plan(flow, state.situations)]
     return out
