@@ -28,11 +28,11 @@ def check(flow: Flow) -> None:
     for qid in flow.questions:
         if qid not in reached:
             raise ContentError.of(qid, "this question can never be reached", "point an option's next at it, or delete it")
+    _check_every_answer_matters(flow)
     added = {sid for q in flow.questions.values() for o in q.options for sid in o.situations}
     for sid, s in flow.situations.items():
         if sid not in added and not s.always:
             raise ContentError.of(sid, "no answer leads to this situation", "add it to an option's situations:, mark it always: true, or delete it")
-    _check_every_answer_matters(flow)
 
 
 def _check_every_answer_matters(flow: Flow) -> None:
@@ -49,12 +49,13 @@ def _check_every_answer_matters(flow: Flow) -> None:
         return frozenset().union(*(outcomes(o.next, have | set(o.situations)) for o in flow.questions[qid].options))
 
     live: set[tuple[str, str]] = set()
-    for qid, have in _nodes(flow):
+    order = list(flow.questions)  # report the first problem in file order, the same on every run
+    for qid, have in sorted(_nodes(flow), key=lambda n: (order.index(n[0]), sorted(n[1]))):
         question = flow.questions[qid]
         after = [outcomes(o.next, have | set(o.situations)) for o in question.options]
         if len(set(after)) < 2:
-            raise ContentError.of(qid, "this question is asked where no answer can change the plan"
-                                  f" (e.g. after the situations {sorted(have) or 'none'})",
+            where = f"after answers that added {', '.join(repr(s) for s in sorted(have))}" if have else "before any answer added a situation"
+            raise ContentError.of(qid, f"this question is asked where no answer can change the plan ({where})",
                                   "skip it on that path (point the previous option's next past it), or make its options add different situations")
         live |= {(qid, o.id) for i, o in enumerate(question.options) if after[i] not in after[:i]}
     for q in flow.questions.values():

@@ -12,7 +12,7 @@ def test_every_path_ends_in_a_plan_whose_links_resolve(flow, site):
     assert len(all_paths) > 100
     checked = set()
     for answers in all_paths:
-        for situation in plan(flow, walk(flow, answers).tags):
+        for situation in plan(flow, walk(flow, answers).situations):
             for step in situation.steps:
                 if step.link in checked:
                     continue
