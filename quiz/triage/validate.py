@@ -49,6 +49,7 @@ def _check_every_answer_matters(flow: Flow) -> None:
         return frozenset().union(*(outcomes(o.next, have | set(o.situations)) for o in flow.questions[qid].options))
 
     live: set[tuple[str, str]] = set()
+    twin: dict[tuple[str, str], str] = {}  # a dead option → the option above it with the same plans (first place asked)
     order = list(flow.questions)  # report the first problem in file order, the same on every run
     for qid, have in sorted(_nodes(flow), key=lambda n: (order.index(n[0]), sorted(n[1]))):
         question = flow.questions[qid]
@@ -57,11 +58,15 @@ def _check_every_answer_matters(flow: Flow) -> None:
             where = f"after answers that added {', '.join(repr(s) for s in sorted(have))}" if have else "before any answer added a situation"
             raise ContentError.of(qid, f"this question is asked where no answer can change the plan ({where})",
                                   "skip it on that path (point the previous option's next past it), or make its options add different situations")
-        live |= {(qid, o.id) for i, o in enumerate(question.options) if after[i] not in after[:i]}
+        for i, o in enumerate(question.options):
+            if after[i] not in after[:i]:
+                live.add((qid, o.id))
+            else:
+                twin.setdefault((qid, o.id), question.options[after.index(after[i])].id)
     for q in flow.questions.values():
         for o in q.options:
             if (q.id, o.id) not in live:
-                raise ContentError.of(f"{q.id}.{o.id}", "this option never changes the plan: on every path it gives the same plans as an option above it",
+                raise ContentError.of(f"{q.id}.{o.id}", f"this option never changes the plan: wherever it is offered it gives the same plans as an option above it (e.g. '{twin[q.id, o.id]}')",
                                       "make it add a different situation or lead somewhere else, or merge it with that option")
 
 
