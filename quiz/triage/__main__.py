@@ -4,13 +4,15 @@ Reading YAML needs PyYAML (installed with the project); the engine itself stays 
 """
 import argparse
 import json
+import statistics
 import sys
+from collections import Counter
 from pathlib import Path
 
+from .engine import paths, plan, walk
 from .flow import from_dict
-from .engine import paths
+from .model import Flow, Situation
 from .validate import check
-from .views import view
 
 DEFAULT = Path(__file__).resolve().parent.parent / "flow.yaml"
 
@@ -23,39 +25,60 @@ def read(path: Path):
     return yaml.safe_load(text)
 
 
-def interactive(flow, ask=input, say=print) -> dict:
+def distribution(flow: Flow) -> str:
+    """How many questions each complete path asks: the count of paths by length, the median and the maximum."""
+    lengths = [len(answers) for answers in paths(flow)]
+    by_length = Counter(lengths)
+    rows = [f"{len(lengths)} complete paths", "questions  paths"]
+    rows += [f"{n:>9}  {by_length[n]:>5}" for n in sorted(by_length)]
+    rows.append(f"median {statistics.median(lengths):g}, max {max(lengths)}")
+    return "\n".join(rows)
+
+
+def show(situation: Situation, say, number: int | None = None) -> None:
+    say(f"\n{f'{number}. ' if number else ''}{situation.title}\n   {situation.summary}")
+    for st in situation.steps:
+        say(f"   - {st.do}  → {st.link}")
+
+
+def interactive(flow: Flow, ask=input, say=print) -> dict:
+    """The same walk as the browser, in a terminal. Cards marked at_once are shown as soon as an answer adds them."""
     answers: dict[str, str] = {}
+    shown: set[str] = set()
     while True:
-        v = view(flow, answers)
-        if "plan" in v:
+        state = walk(flow, answers)
+        for s in plan(flow, state.situations):
+            if s.at_once and s.id not in shown:
+                show(s, say)
+                shown.add(s.id)
+        if state.current is None:
             say("\n你的行动清单（按紧急程度排序）：")
-            for i, s in enumerate(v["plan"], 1):
-                say(f"\n{i}. {s['title']}\n   {s['summary']}")
-                for st in s["steps"]:
-                    say(f"   - {st['do']}  → {st['link']}")
+            for i, s in enumerate(plan(flow, state.situations), 1):
+                show(s, say, i)
             return answers
-        q = v["question"]
-        say(f"\n第 {q['number']} 题：{q['text']}" + (f"\n  （{q['help']}）" if q["help"] else ""))
-        for i, o in enumerate(q["options"], 1):
-            say(f"  {i}. {o['label']}")
+        q = state.current
+        # Paths differ in length, so the site shows no question numbers; here the count is only for orientation.
+        say(f"\n（已答 {len(state.answered)} 题）{q.text}" + (f"\n  （{q.help}）" if q.help else ""))
+        for i, o in enumerate(q.options, 1):
+            say(f"  {i}. {o.label}")
         raw = ask("选择编号（b 返回上一题，q 退出）：").strip().lower()
         if raw == "q":
             return answers
-        if raw == "b" and v["answered"]:
-            answers.pop(v["answered"][-1]["question"], None)
-        elif raw.isdigit() and 1 <= int(raw) <= len(q["options"]):
-            answers[q["id"]] = q["options"][int(raw) - 1]["id"]
+        if raw == "b" and state.answered:
+            answers.pop(state.answered[-1].question.id, None)
+        elif raw.isdigit() and 1 <= int(raw) <= len(q.options):
+            answers[q.id] = q.options[int(raw) - 1].id
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m triage", description="走一遍自测流程 / walk the triage flow")
     ap.add_argument("flow", nargs="?", type=Path, default=DEFAULT)
-    ap.add_argument("--paths", action="store_true", help="only count every complete path and exit")
+    ap.add_argument("--paths", action="store_true", help="print how many questions each path asks, and exit")
     args = ap.parse_args(argv)
     flow = from_dict(read(args.flow))
     check(flow)
     if args.paths:
-        print(f"{sum(1 for _ in paths(flow))} complete paths in {args.flow}")
+        print(f"{args.flow}:\n{distribution(flow)}")
         return 0
     try:
         interactive(flow)

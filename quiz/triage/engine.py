@@ -24,23 +24,24 @@ def walk(flow: Flow, answers: Mapping[str, str]) -> State:
     Answers to questions that are no longer on the path are ignored but not lost, so a reader who changes
     an earlier answer keeps every later answer that still applies.
     """
-    answered, found, qid = [], set(), flow.start
+    answered, situations, qid = [], set(), flow.start
     while qid != END:
         question = flow.questions[qid]
         option = question.option(answers.get(qid, ""))
         if option is None:
-            return State(tuple(answered), question, frozenset(found))
+            return State(tuple(answered), question, frozenset(situations))
         answered.append(Step(question, option.id))
-        found.update(option.situations)
+        situations.update(option.situations)
         qid = option.next
-    return State(tuple(answered), None, frozenset(found))
+    return State(tuple(answered), None, frozenset(situations))
 
 
 def plan(flow: Flow, situations: frozenset[str]) -> list[Situation]:
-    """The reader's situations, most urgent first (safety, deadlines, scams, rights, repayment)."""
+    """The reader's situations, most urgent first (safety, deadlines, scams, rights, repayment).
+    Cards shown at once (safety, crisis) stay at the top, whatever their urgency."""
     chosen = [s for s in flow.situations.values() if s.id in situations or s.always]
     order = list(flow.situations)
-    return sorted(chosen, key=lambda s: (s.urgency, order.index(s.id)))
+    return sorted(chosen, key=lambda s: (not s.at_once, s.urgency, order.index(s.id)))
 
 
 def state_id(state: State) -> str:

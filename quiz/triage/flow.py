@@ -43,10 +43,12 @@ def _question(q: dict) -> Question:
     options = []
     for o in opts:
         where = f"{qid}.{o['id']}"
-        found = o.get("situations") or []
-        if not isinstance(found, list) or not all(isinstance(a, str) for a in found):
+        if "adds" in o:
+            raise ContentError.of(where, "'adds' is now called 'situations'", "rename adds: to situations:")
+        ids = o.get("situations") or []
+        if not isinstance(ids, list) or not all(isinstance(a, str) for a in ids):
             raise ContentError.of(where, "'situations' must be a list of situation ids", "write situations: [situation-id, ...]")
-        options.append(Option(o["id"], _text(o, "label", where), _text(o, "next", where), tuple(found)))
+        options.append(Option(o["id"], _text(o, "label", where), _text(o, "next", where), tuple(ids)))
     help_ = q.get("help") or ""
     if not isinstance(help_, str):
         raise ContentError.of(qid, "'help' must be text", "write help: 一句提示")
@@ -57,8 +59,9 @@ def _situation(s: dict) -> Situation:
     sid = s["id"]
     if not isinstance(s.get("urgency"), int) or isinstance(s.get("urgency"), bool):
         raise ContentError.of(sid, "'urgency' must be a whole number (1 = most urgent)", "add urgency: N")
-    if not isinstance(s.get("always", False), bool):
-        raise ContentError.of(sid, "'always' must be true or false", "write always: true, or leave it out")
+    for flag in ("always", "at_once"):
+        if not isinstance(s.get(flag, False), bool):
+            raise ContentError.of(sid, f"'{flag}' must be true or false", f"write {flag}: true, or leave it out")
     steps = s.get("steps")
     if not isinstance(steps, list) or not steps or not all(isinstance(st, dict) for st in steps):
         raise ContentError.of(sid, "a situation needs a list of steps, each with do and link", "add steps: - do: … link: …")

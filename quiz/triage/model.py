@@ -9,7 +9,7 @@ class Option:
     id: str
     label: str
     next: str
-    situations: tuple[str, ...] = ()
+    situations: tuple[str, ...] = ()  # situation ids this answer adds to the plan
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,8 @@ class Situation:
     title: str
     summary: str
     steps: tuple[PlanStep, ...]
-    always: bool = False
-    at_once: bool = False  # shown as soon as an answer adds it, and at the top of every later view
+    always: bool = False   # in every plan, whatever the answers
+    at_once: bool = False  # shown right after the answer that adds it, and kept at the top from then on
 
 
 @dataclass(frozen=True)

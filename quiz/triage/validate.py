@@ -1,8 +1,16 @@
-"""Graph checks on a Flow. Each returns nothing or raises ContentError naming the offending id."""
+"""Graph checks on a Flow. Each returns nothing or raises ContentError naming the offending id.
+
+A reader's future depends only on the question they are at and the situations collected so far, so the
+checks work on those (question, situations) states rather than on every path: the flow stays small to check
+however many paths it has."""
+from functools import cache
+
 from .errors import ContentError
 from .model import END, Flow
 
 MAX_QUESTIONS = 6  # a frightened reader on a phone: no path may ask more
+
+Node = tuple[str, frozenset[str]]  # (question id, situations collected before it)
 
 
 def check(flow: Flow) -> None:
@@ -12,35 +20,68 @@ def check(flow: Flow) -> None:
         for o in q.options:
             if o.next != END and o.next not in flow.questions:
                 raise ContentError.of(f"{q.id}.{o.id}", f"next '{o.next}' is not a question id", f"use '{END}' or one of: {', '.join(flow.questions)}")
-            for tag in o.situations:
-                if tag not in flow.situations:
-                    raise ContentError.of(f"{q.id}.{o.id}", f"adds unknown situation '{tag}'", f"define it under situations: or use one of: {', '.join(flow.situations)}")
+            for sid in o.situations:
+                if sid not in flow.situations:
+                    raise ContentError.of(f"{q.id}.{o.id}", f"adds unknown situation '{sid}'", f"define it under situations: or use one of: {', '.join(flow.situations)}")
     _check_acyclic_and_depth(flow)
-    _check_fixed_positions(flow)
     reached = _reachable(flow)
     for qid in flow.questions:
         if qid not in reached:
             raise ContentError.of(qid, "this question can never be reached", "point an option's next at it, or delete it")
-    added = {t for q in flow.questions.values() for o in q.options for t in o.situations}
+    _check_every_answer_matters(flow)
+    added = {sid for q in flow.questions.values() for o in q.options for sid in o.situations}
     for sid, s in flow.situations.items():
         if sid not in added and not s.always:
-            raise ContentError.of(sid, "no answer leads to this situation", "add it to an option's adds:, mark it always: true, or delete it")
+            raise ContentError.of(sid, "no answer leads to this situation", "add it to an option's situations:, mark it always: true, or delete it")
 
 
-def _check_fixed_positions(flow: Flow) -> None:
-    """Each question must always be question N, whatever the path: pages show "第 N 题", and the static
-    version renders each question once per set of situations, not once per path."""
-    position, todo = {flow.start: 1}, [flow.start]
+def _check_every_answer_matters(flow: Flow) -> None:
+    """(b) Wherever a question is asked, its answer must still be able to change the plan.
+    (a) Every option must, somewhere, lead to plans that no option above it leads to; otherwise it is a
+    second button for the same outcome (the lower one is named: that is the one to merge or fix)."""
+    always = frozenset(s.id for s in flow.situations.values() if s.always)
+
+    @cache
+    def outcomes(qid: str, have: frozenset[str]) -> frozenset[frozenset[str]]:
+        """Every plan (as its set of situation ids) still reachable from this node."""
+        if qid == END:
+            return frozenset({have | always})
+        return frozenset().union(*(outcomes(o.next, have | set(o.situations)) for o in flow.questions[qid].options))
+
+    live: set[tuple[str, str]] = set()
+    twin: dict[tuple[str, str], str] = {}  # a dead option → the option above it with the same plans (first place asked)
+    order = list(flow.questions)  # report the first problem in file order, the same on every run
+    for qid, have in sorted(_nodes(flow), key=lambda n: (order.index(n[0]), sorted(n[1]))):
+        question = flow.questions[qid]
+        after = [outcomes(o.next, have | set(o.situations)) for o in question.options]
+        if len(set(after)) < 2:
+            where = f"after answers that added {', '.join(repr(s) for s in sorted(have))}" if have else "before any answer added a situation"
+            raise ContentError.of(qid, f"this question is asked where no answer can change the plan ({where})",
+                                  "skip it on that path (point the previous option's next past it), or make its options add different situations")
+        for i, o in enumerate(question.options):
+            if after[i] not in after[:i]:
+                live.add((qid, o.id))
+            else:
+                twin.setdefault((qid, o.id), question.options[after.index(after[i])].id)
+    for q in flow.questions.values():
+        for o in q.options:
+            if (q.id, o.id) not in live:
+                raise ContentError.of(f"{q.id}.{o.id}", f"this option never changes the plan: wherever it is offered it gives the same plans as an option above it (e.g. '{twin[q.id, o.id]}')",
+                                      "make it add a different situation or lead somewhere else, or merge it with that option")
+
+
+def _nodes(flow: Flow) -> set[Node]:
+    """Every (question, situations so far) a reader can reach."""
+    seen: set[Node] = set()
+    todo: list[Node] = [(flow.start, frozenset())]
     while todo:
-        qid = todo.pop()
-        for o in flow.questions[qid].options:
-            if o.next == END:
-                continue
-            n = position[qid] + 1
-            if position.setdefault(o.next, n) != n:
-                raise ContentError.of(o.next, f"this question is question {position[o.next]} on one path and {n} on another",
-                                "make every path reach it after the same number of questions")
-            todo.append(o.next)
+        node = todo.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        qid, have = node
+        todo += [(o.next, have | set(o.situations)) for o in flow.questions[qid].options if o.next != END]
+    return seen
 
 
 def _reachable(flow: Flow) -> set[str]:

@@ -10,11 +10,3 @@ def test_broken_flow_fails_the_build(tmp_path, name, old, new, expected):
     out = broken_build(tmp_path, lambda p: edit(p / "quiz/flow.yaml", old, new))
     for words in expected:
         assert words in out, f"{name}: expected {words!r} in:\n{out[-1500:]}"
-
-
-def test_a_question_reached_at_two_depths_is_refused(tmp_path):
-    """第 N 题 must mean the same on every path."""
-    out = broken_build(tmp_path, lambda p: edit(p / "quiz/flow.yaml", "        label: 有，我现在觉得不安全\n        situations: [danger]\n        next: papers\n",
-                                                 "        label: 有，我现在觉得不安全\n        situations: [danger]\n        next: caller\n"))
-    assert "flow.yaml:" in out and "[caller]" in out
-    assert "question 3 on one path and 2 on another" in out or "question 2 on one path and 3 on another" in out

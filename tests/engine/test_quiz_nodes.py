@@ -1,10 +1,13 @@
 """The flow, question by question: given these answers, this next question or this plan.
 
-One class per question node, like GOV.UK smart-answers; the engine is pure, so no browser is needed here."""
-from triage.engine import paths, plan, walk
-from triage.views import view
+One class per question node, then the outcomes (given these answers, this ordered plan), like GOV.UK
+smart-answers. The engine is pure, so no build or browser is needed here."""
+import pytest
 
-BASE = {"danger": "no", "papers": "none", "caller": "no", "conduct": "none"}
+from triage.engine import paths, plan, walk
+
+# An ordinary reader: safe, wants to pay but cannot in one go, nothing special has happened.
+PLAIN = {"danger": "no", "debt": "partial", "papers": "none", "conduct": "none"}
 
 
 def next_q(flow, answers):
@@ -18,96 +21,188 @@ def plan_ids(flow, answers):
     return [s.id for s in plan(flow, state.situations)]
 
 
+def card_text(flow, sid):
+    s = flow.situations[sid]
+    return " ".join([s.title, s.summary, *(st.do for st in s.steps)])
+
+
+def links(flow, sid):
+    return [st.link for st in flow.situations[sid].steps]
+
+
+def at_once_now(flow, answers):
+    """The cards the reader sees above the next question, right after these answers."""
+    return [s.id for s in plan(flow, walk(flow, answers).situations) if s.at_once]
+
+
 class TestDanger:
     def test_is_the_first_question(self, flow):
         assert next_q(flow, {}) == "danger"
 
-    def test_any_answer_goes_on_to_court_papers(self, flow):
-        assert next_q(flow, {"danger": "yes"}) == next_q(flow, {"danger": "no"}) == "papers"
+    def test_offers_danger_and_crisis_beside_no(self, flow):
+        labels = [o.label for o in flow.questions["danger"].options]
+        assert labels == ["有，我现在觉得不安全", "我觉得撑不下去了", "没有"]
 
-    def test_danger_puts_110_first_whatever_else_applies(self, flow):
-        answers = {**BASE, "danger": "yes", "papers": "court", "caller": "yes", "debt": "partial", "credit": "yes"}
-        assert plan_ids(flow, answers)[0] == "danger"
+    def test_unsafe_shows_the_safety_card_at_once_and_lets_the_reader_go_on(self, flow):
+        assert at_once_now(flow, {"danger": "yes"}) == ["danger"]
+        assert next_q(flow, {"danger": "yes"}) == "debt"
 
+    def test_safety_card_says_110_first_and_not_to_open_the_door(self, flow):
+        card = flow.situations["danger"]
+        assert "110" in card.title and "110" in card.steps[0].do
+        assert "不要开门" in card_text(flow, "danger")
+        assert card.steps[0].link == "guide/complaints.md#police-110"
 
-class TestPapers:
-    def test_court_papers_come_right_after_safety(self, flow):
-        ids = plan_ids(flow, {**BASE, "danger": "yes", "papers": "court", "caller": "yes", "debt": "partial", "credit": "no"})
-        assert ids[:3] == ["danger", "court-papers", "scam"]
+    def test_crisis_shows_a_calm_card_at_once_and_lets_the_reader_go_on(self, flow):
+        assert at_once_now(flow, {"danger": "crisis"}) == ["crisis"]
+        assert next_q(flow, {"danger": "crisis"}) == "debt"
 
-    def test_a_threat_without_papers_explains_how_suits_start(self, flow):
-        assert "suit-threat" in plan_ids(flow, {**BASE, "papers": "threat", "debt": "full", "credit": "no"})
-        assert "court-papers" not in plan_ids(flow, {**BASE, "papers": "threat", "debt": "full", "credit": "no"})
+    def test_crisis_card_gives_12356_then_110_and_120(self, flow):
+        steps = [st.do for st in flow.situations["crisis"].steps]
+        assert "12356" in steps[0]
+        assert "110" in steps[1] and "120" in steps[1]
+        assert "据公开报道" in steps[0]  # the hotline's hours vary by city; the source is the press
 
-
-class TestCaller:
-    def test_unsure_is_treated_as_a_possible_scam(self, flow):
-        assert "scam" in plan_ids(flow, {**BASE, "caller": "unsure", "debt": "full", "credit": "no"})
-
-    def test_scam_check_precedes_rights_and_repayment(self, flow):
-        ids = plan_ids(flow, {**BASE, "caller": "yes", "conduct": "both", "debt": "partial", "credit": "yes"})
-        assert ids.index("scam") < ids.index("harassment") < ids.index("negotiate") < ids.index("credit")
-
-
-class TestConduct:
-    def test_harassment_only(self, flow):
-        ids = plan_ids(flow, {**BASE, "conduct": "self", "debt": "full", "credit": "no"})
-        assert "harassment" in ids and "third-party" not in ids
-
-    def test_family_or_employer_contacted(self, flow):
-        ids = plan_ids(flow, {**BASE, "conduct": "others", "debt": "full", "credit": "no"})
-        assert "third-party" in ids and "harassment" not in ids
-
-    def test_both(self, flow):
-        assert {"harassment", "third-party"} <= set(plan_ids(flow, {**BASE, "conduct": "both", "debt": "full", "credit": "no"}))
+    def test_safe_shows_no_card_yet(self, flow):
+        assert at_once_now(flow, {"danger": "no"}) == []
+        assert next_q(flow, {"danger": "no"}) == "debt"
 
 
 class TestDebt:
-    def test_unable_to_pay_in_full_leads_to_negotiation(self, flow):
-        assert next_q(flow, {**BASE, "debt": "partial"}) == "credit"
-        assert "negotiate" in plan_ids(flow, {**BASE, "debt": "partial", "credit": "no"})
+    @pytest.mark.parametrize("option,situation", [("partial", "negotiate"), ("full", "pay-official"),
+                                                  ("dispute", "dispute"), ("old", "old-debt")])
+    def test_each_debt_state_has_its_own_card(self, flow, option, situation):
+        assert next_q(flow, {"danger": "no", "debt": option}) == "papers"
+        assert situation in plan_ids(flow, {**PLAIN, "debt": option})
 
-    def test_already_repaid_but_chased(self, flow):
-        assert "repaid" in plan_ids(flow, {**BASE, "debt": "repaid", "credit": "no"})
-
-    def test_old_debt_asks_about_recent_contact_instead_of_credit(self, flow):
-        assert next_q(flow, {**BASE, "debt": "old"}) == "old-contact"
-
-
-class TestCredit:
-    def test_worried_about_credit_record(self, flow):
-        assert "credit" in plan_ids(flow, {**BASE, "debt": "full", "credit": "yes"})
-
-    def test_not_worried(self, flow):
-        assert "credit" not in plan_ids(flow, {**BASE, "debt": "full", "credit": "no"})
+    def test_repaid_asks_whether_anyone_still_chases(self, flow):
+        assert next_q(flow, {"danger": "no", "debt": "repaid"}) == "chased"
 
 
-class TestOldContact:
+class TestChased:
+    def test_still_chased_after_repaying_goes_on_to_what_happened(self, flow):
+        answers = {"danger": "no", "debt": "repaid", "chased": "yes"}
+        assert next_q(flow, answers) == "papers"
+        assert "repaid" in plan_ids(flow, {**answers, "papers": "none", "conduct": "none"})
+
+    def test_repaid_and_not_chased_finishes_at_once(self, flow):
+        answers = {"danger": "no", "debt": "repaid", "chased": "no"}
+        assert plan_ids(flow, answers) == ["settled", "basics"]
+
+    def test_settled_card_keeps_proof_and_checks_the_credit_record(self, flow):
+        assert {"guide/after-overdue.md#credit-record", "guide/complaints.md#credit-objection"} <= set(links(flow, "settled"))
+
+
+class TestPapers:
+    def test_real_court_papers_come_right_after_safety(self, flow):
+        ids = plan_ids(flow, {**PLAIN, "danger": "yes", "papers": "court", "conduct": "both"})
+        assert ids[:2] == ["danger", "court-papers"]
+
+    def test_impersonating_court_or_police(self, flow):
+        ids = plan_ids(flow, {**PLAIN, "papers": "police"})
+        assert ids[0] == "impersonation"
+        text = card_text(flow, "impersonation")
+        assert "12368" in text and "民事纠纷" in text and "不会让你被拘留" in text
+        assert "guide/lawsuit.md#how-suits-start" in links(flow, "impersonation")
+
+    def test_a_threat_to_sue_explains_how_suits_start(self, flow):
+        ids = plan_ids(flow, {**PLAIN, "papers": "suit"})
+        assert "suit-threat" in ids and "court-papers" not in ids
+        assert "guide/lawsuit.md#how-suits-start" in links(flow, "suit-threat")
+
+    def test_a_demand_to_pay_a_personal_account_is_a_scam_to_report(self, flow):
+        assert plan_ids(flow, {**PLAIN, "papers": "transfer"})[0] == "scam"
+        steps = [st.do for st in flow.situations["scam"].steps]
+        report = next(do for do in steps if "96110" in do)
+        assert "110" in report.replace("96110", "") and "没被骗走钱" in report  # report the attempt, not only a loss
+
+    def test_none_adds_nothing(self, flow):
+        assert plan_ids(flow, PLAIN) == ["negotiate", "basics"]
+
+    def test_unsure_who_is_calling_is_in_every_plan_not_a_scam_card(self, flow):
+        """「不确定对方是不是真的」 no longer pulls readers into the scam card ahead of their real problem."""
+        assert "guide/verify-and-scams.md#verify-collector" in links(flow, "basics")
+        assert all(o.id != "unsure" for q in flow.questions.values() for o in q.options)
+
+
+class TestConduct:
+    def test_threat_to_publish_or_message_contacts(self, flow):
+        assert plan_ids(flow, {**PLAIN, "conduct": "expose"})[0] == "expose"
+        assert "guide/unlawful-collection.md#publishing-info" in links(flow, "expose")
+        text = card_text(flow, "expose")
+        assert "110" in text and "12321" in text and "隐私" in text and "个人信息" in text
+
+    def test_harassment_of_the_reader_can_be_reported_to_110(self, flow):
+        ids = plan_ids(flow, {**PLAIN, "conduct": "self"})
+        assert "harassment" in ids and "third-party" not in ids
+        to_police = [st for st in flow.situations["harassment"].steps if "110" in st.do]
+        assert to_police and to_police[0].link in {"guide/unlawful-collection.md#call-floods", "guide/complaints.md#police-110"}
+
+    def test_family_or_employer_contacted(self, flow):
+        ids = plan_ids(flow, {**PLAIN, "conduct": "others"})
+        assert "third-party" in ids and "harassment" not in ids
+
+    def test_both(self, flow):
+        assert {"harassment", "third-party"} <= set(plan_ids(flow, {**PLAIN, "conduct": "both"}))
+
+    def test_conduct_is_the_last_question(self, flow):
+        assert all(o.next == "end" for o in flow.questions["conduct"].options)
+
+
+class TestOutcomes:
+    def test_danger_puts_the_safety_card_and_110_first_whatever_else_applies(self, flow):
+        for answers in paths(flow):
+            if answers["danger"] == "yes":
+                first = plan(flow, walk(flow, answers).situations)[0]
+                assert first.id == "danger" and "110" in first.steps[0].do
+
+    def test_crisis_card_stays_at_the_top_of_every_plan(self, flow):
+        for answers in paths(flow):
+            if answers["danger"] == "crisis":
+                assert plan_ids(flow, answers)[0] == "crisis"
+
+    def test_a_specific_legal_threat_comes_before_generic_harassment(self, flow):
+        for papers in ("police", "suit"):
+            ids = plan_ids(flow, {**PLAIN, "papers": papers, "conduct": "both"})
+            assert ids.index("impersonation" if papers == "police" else "suit-threat") < ids.index("harassment")
+        assert flow.situations["expose"].urgency < flow.situations["harassment"].urgency
+
+    def test_scam_comes_before_rights_and_repayment(self, flow):
+        ids = plan_ids(flow, {**PLAIN, "papers": "transfer", "conduct": "both"})
+        assert ids == ["scam", "harassment", "third-party", "negotiate", "basics"]
+
+    def test_negotiation_keeps_the_credit_facts(self, flow):
+        """There is no 「不太担心」 answer that could drop them: the negotiation card always has them."""
+        assert "guide/after-overdue.md#credit-record" in links(flow, "negotiate")
+
     def test_old_debt_plan_explains_the_limitation_period(self, flow):
-        ids = plan_ids(flow, {**BASE, "debt": "old", "old-contact": "no"})
-        assert "old-debt" in ids
-        steps = [st.link for s in flow.situations.values() if s.id == "old-debt" for st in s.steps]
-        assert "guide/lawsuit.md#limitation-period" in steps
+        assert "old-debt" in plan_ids(flow, {**PLAIN, "debt": "old"})
+        assert "guide/lawsuit.md#limitation-period" in links(flow, "old-debt")
+
+    def test_disputed_amount(self, flow):
+        assert plan_ids(flow, {**PLAIN, "debt": "dispute"}) == ["dispute", "basics"]
+        assert "guide/complaints.md#lender-channel" in links(flow, "dispute")
+
+    def test_every_plan_ends_with_the_basics_and_is_ordered(self, flow):
+        for answers in paths(flow):
+            situations = plan(flow, walk(flow, answers).situations)
+            assert situations[-1].id == "basics"
+            keys = [(not s.at_once, s.urgency) for s in situations]
+            assert keys == sorted(keys)
+
+    def test_only_the_safety_and_crisis_cards_are_shown_at_once(self, flow):
+        assert {s.id for s in flow.situations.values() if s.at_once} == {"danger", "crisis"}
 
 
 class TestChangingAnAnswer:
     def test_later_answers_that_still_apply_are_kept(self, flow):
-        answers = {**BASE, "debt": "partial", "credit": "yes"}
-        changed = {**answers, "papers": "court"}
+        changed = {**PLAIN, "papers": "court"}
         assert next_q(flow, changed) == "plan" and "court-papers" in plan_ids(flow, changed)
 
     def test_answers_off_the_new_path_are_dropped_from_the_view(self, flow):
-        answers = {**BASE, "debt": "partial", "credit": "yes"}
-        v = view(flow, {**answers, "debt": "old"})
-        assert v["question"]["id"] == "old-contact" and "credit" not in v["answers"]
+        state = walk(flow, {**PLAIN, "debt": "repaid", "chased": "no"})
+        assert state.current is None
+        assert [s.question.id for s in state.answered] == ["danger", "debt", "chased"]
 
-
-def test_every_plan_ends_with_the_basics_and_is_ordered_by_urgency(flow):
-    for answers in paths(flow):
-        situations = plan(flow, walk(flow, answers).situations)
-        assert situations[-1].id == "basics"
-        assert [s.urgency for s in situations] == sorted(s.urgency for s in situations)
-
-
-def test_no_path_asks_more_than_six_questions(flow):
-    assert max(len(a) for a in paths(flow)) <= 6
+    def test_going_back_on_the_safety_answer_removes_its_card(self, flow):
+        assert "danger" not in plan_ids(flow, {**PLAIN, "danger": "no"})
