@@ -254,3 +254,15 @@ def test_axe_finds_nothing_in_the_states_a_reader_reaches(quiz, browser, server,
                          for v in axe.run(page).response["violations"]]
     ctx.close()
     assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("label,number", [("我觉得撑不下去了", "12356"), ("有，我现在觉得不安全", "110")])
+def test_the_first_answer_can_bring_help_at_once(phone, server, label, number):
+    """Crisis and danger: the card is announced first (focus on its title) and its number is one tap away."""
+    phone.goto(server.url + "quiz/")
+    tap(phone, label)
+    focused = phone.evaluate("document.activeElement.closest('.triage-card--at-once').textContent")
+    assert number in focused
+    link = phone.locator(f"#triage .triage-card--at-once a[href='tel:{number}']").first
+    assert link.is_visible() and link.inner_text() == number
+    assert phone.locator("#triage h2.triage-q").is_visible(), "the reader can go on with the other questions"
