@@ -77,7 +77,7 @@ def _build(pyodide: Path, wheel: bytes, job: dict, cache: Path) -> None:
         meta = {"modules": _module_names(trace["kept_files"]), "builtins": trace["builtins"], "frozen": trace["frozen"],
                 "all_stdlib": _module_names(n for n in zipfile.ZipFile(pyodide / "python_stdlib.zip").namelist()
                                             if n.endswith(".py")),
-                "trace_ms": trace["ms"]}
+                "python": trace["python"], "magic": trace["magic"], "trace_ms": trace["ms"]}
         _check_imports(wheel, meta)  # before the slower verify run
         verify = _node("verify", pyodide, work)
         _check_calls(verify, "the trimmed runtime")
