@@ -66,7 +66,17 @@ WORKER = """self.onmessage = async (e) => {
     py.globals.set("call_fn", m.fn);
     py.globals.set("call_args", m.args);
     const out = py.runPython("triage_browser.call(call_fn, call_args)");
-    self.postMessage({ ok: true, t, out });
+    const checked = {};
+    for (const [name, args] of Object.entries(m.all || {})) {  // not timed: the Chromium check of every call
+      try {
+        py.globals.set("call_fn", name);
+        py.globals.set("call_args", JSON.stringify(args));
+        checked[name] = JSON.parse(py.runPython("triage_browser.call(call_fn, call_args)"));
+      } catch (err) { checked[name] = { failed: String(err.message).trim().split("\\n").pop() }; }
+    }
+    const source = m.all ? py.runPython("import sys\\n[n for n, m in list(sys.modules.items()) " +
+      "if (getattr(getattr(m, '__spec__', None), 'origin', None) or '').endswith('.py')]").toJs() : [];
+    self.postMessage({ ok: true, t, out, checked, source });
   } catch (err) { self.postMessage({ ok: false, error: String(err && err.message || err) }); }
 };"""
 
@@ -155,9 +165,23 @@ def one_run(browser, base: str, cfg: dict, slow: bool) -> dict:
             log = list(Files.log)
         if not result.get("ok"):
             raise RuntimeError(f"engine did not start: {result.get('error')}")
-        return {"ms": result["ms"], "raw": sum(r for _, r, _ in log), "sent": sum(s for _, _, s in log), "log": log}
+        return {"ms": result["ms"], "raw": sum(r for _, r, _ in log), "sent": sum(s for _, _, s in log), "log": log,
+                "checked": result["checked"], "source": result["source"]}
     finally:
         ctx.close()
+
+
+def check_every_call(browser, base: str, configs: dict) -> None:
+    """Every example call, in Chromium, on both runtimes: same answers; the trimmed one loads no source files."""
+    from triage import browser as engine
+    engine.load(configs["default"]["flow"], configs["default"]["letters"])
+    expected = {n: json.loads(engine.call(n, json.dumps(a))) for n, a in CALLS.items()}
+    for name in ("default", "trimmed"):
+        r = one_run(browser, base, {**configs[name], "all": CALLS}, False)
+        wrong = sorted(n for n in CALLS if r["checked"].get(n) != expected[n])
+        print(f"Chromium, {name} runtime: {len(CALLS) - len(wrong)}/{len(CALLS)} engine calls give the host's answers"
+              + (f"; DIFFERENT: {', '.join(wrong)}" if wrong else "")
+              + (f"; modules from source: {', '.join(r['source'])}" if name == "trimmed" and r["source"] else ""))
 
 
 def measure(browser, base: str, configs: dict, runs: int, slow: bool) -> dict[str, list[dict]]:
@@ -206,7 +230,7 @@ def main(argv=None) -> int:
     try:
         with sync_playwright() as p, tempfile.TemporaryDirectory():
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            one_run(browser, base, configs["trimmed"], False)  # warm-up: Chromium's own first-start costs
+            check_every_call(browser, base, configs)  # also warms up Chromium's own first-start costs
             results["loopback"] = measure(browser, base, configs, args.runs, False)
             if args.slow_runs:
                 results["slow 4G"] = measure(browser, base, configs, args.slow_runs, True)

@@ -25,6 +25,7 @@ CALLS_FILE = "sitegen/runtime_calls.py"
 # Docstrings and asserts stripped from the library: 15 % fewer bytes, and Pyodide copes with missing docstrings.
 OPTIMIZE = 2
 FORMAT = 1  # bump when the cached files change meaning
+KEEP_CACHED = 6  # older results are deleted: each engine edit makes a new one
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,12 @@ def build_runtime(root: Path, wheel: bytes, *, calls: dict[str, dict] | None = N
     job = {"load": runtime_calls.LOAD, "calls": runtime_calls.CALLS if calls is None else calls,
            "optimize": OPTIMIZE, "lock": _lock(pyodide)}
     cache = (cache_dir or root / ".cache" / "runtime") / _key(pyodide, wheel, job)
-    if not (cache / "meta.json").is_file():
+    if (cache / "meta.json").is_file():
+        os.utime(cache)  # recently used: kept by _prune
+    else:
         _build(pyodide, wheel, job, cache)
     meta = json.loads((cache / "meta.json").read_text())
-    _check_imports(wheel, meta)  # cheap, and keeps the failure on every build, not just the first
+    _check_imports(wheel, meta)  # cheap, so a cached result is checked too
     return Runtime((cache / "stdlib.zip").read_bytes(), (cache / "engine.whl").read_bytes(), tuple(meta["modules"]),
                    job["lock"], tuple(meta["verified"]))
 
@@ -75,8 +78,7 @@ def _build(pyodide: Path, wheel: bytes, job: dict, cache: Path) -> None:
         trace = _node("trace", pyodide, work)
         _check_calls(trace, "the full Pyodide runtime")
         meta = {"modules": _module_names(trace["kept_files"]), "builtins": trace["builtins"], "frozen": trace["frozen"],
-                "all_stdlib": _module_names(n for n in zipfile.ZipFile(pyodide / "python_stdlib.zip").namelist()
-                                            if n.endswith(".py")),
+                "all_stdlib": _stdlib_names(pyodide / "python_stdlib.zip"),
                 "python": trace["python"], "magic": trace["magic"], "trace_ms": trace["ms"]}
         _check_imports(wheel, meta)  # before the slower verify run
         verify = _node("verify", pyodide, work)
@@ -91,6 +93,13 @@ def _build(pyodide: Path, wheel: bytes, job: dict, cache: Path) -> None:
             os.replace(staging, cache)  # all or nothing; a parallel build may have won the race
         except OSError:
             shutil.rmtree(staging, ignore_errors=True)
+    _prune(cache.parent)
+
+
+def _prune(folder: Path) -> None:
+    entries = sorted((p for p in folder.iterdir() if (p / "meta.json").is_file()), key=lambda p: p.stat().st_mtime)
+    for old in entries[:-KEEP_CACHED]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _mkdir(path: Path) -> Path:
@@ -133,6 +142,11 @@ def _check_same(trace: dict, verify: dict) -> None:
     if stale:
         raise ContentError("sitegen/runtime/inside.py", f"modules loaded from source, not bytecode: {', '.join(stale)}",
                            "the trimmed files must all be .pyc compiled by Pyodide")
+
+
+def _stdlib_names(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as zf:
+        return _module_names(n for n in zf.namelist() if n.endswith(".py"))
 
 
 def _module_names(paths) -> list[str]:
