@@ -1,0 +1,75 @@
+"""One example call per engine API name (triage.browser.API), with arguments shaped like the ones the pages send.
+
+sitegen/runtime.py runs all of them inside Pyodide to learn which standard-library modules the engine needs, then
+runs them again on the trimmed runtime. The build fails if an API name has no example here, or an example names a
+call the engine no longer has. When the engine starts to import a new module, add an example that reaches it.
+
+The data given to `load` is a small flow and letter book written here, not the site's content files: the
+modules needed depend on the engine's code, not on the wording, so editing content never reruns the Node step."""
+import json
+
+TODAY = "2026-11-28"  # fixed, so both runs give the same answers
+
+_FLOW = {
+    "start": "papers",
+    "questions": [
+        {"id": "papers", "text": "你收到过法院的文书吗？", "help": "比如传票、起诉状副本、应诉通知书、支付令。",
+         "options": [{"id": "court", "label": "收到了法院送达的文书", "adds": ["court-papers"], "next": "conduct"},
+                     {"id": "none", "label": "都没有", "next": "conduct"}]},
+        {"id": "conduct", "text": "催收有没有做过下面这些事？",
+         "options": [{"id": "self", "label": "深夜打电话、辱骂或恐吓我", "adds": ["harassment"], "next": "end"},
+                     {"id": "no", "label": "没有", "next": "end"}]},
+    ],
+    "situations": [
+        {"id": "court-papers", "urgency": 1, "title": "收到法院文书：先看期限", "summary": "法院文书上的期限很重要。",
+         "steps": [{"do": "看清答辩期限和开庭日期。", "link": "guide/lawsuit.md#deadlines"}]},
+        {"id": "harassment", "urgency": 4, "title": "骚扰你本人：留证据，去投诉", "summary": "深夜电话可能侵扰私人生活安宁。",
+         "steps": [{"do": "记录每次来电。", "link": "guide/evidence.md#timeline"}]},
+        {"id": "basics", "urgency": 9, "always": True, "title": "核对欠款", "summary": "先弄清欠多少。",
+         "steps": [{"do": "在官方 App 里查看账单。", "link": "guide/verify-and-scams.md#verify-collector"}]},
+    ],
+}
+
+_LETTERS = {
+    "fields": {
+        "name": {"label": "你的姓名", "kind": "text", "required": True, "max": 30},
+        "lender": {"label": "贷款方名称", "kind": "text", "required": True, "max": 60},
+        "amount_owed": {"label": "App 显示的待还总额（元）", "kind": "amount", "required": True},
+        "hardship": {"label": "还不上的原因", "kind": "longtext", "required": True, "max": 300},
+        "plan": {"label": "你想提出的方案", "kind": "choice", "required": True,
+                 "options": ["剩余欠款按月分期偿还", "暂缓一段时间，收入恢复后按月偿还"]},
+        "first_payment_date": {"label": "第一期打算哪天还", "kind": "date", "required": True},
+        "date": {"label": "写信日期", "kind": "date", "required": True},
+    },
+    "letters": [
+        {"id": "negotiation", "title": "协商还款申请", "to": "贷款方", "intro": "逾期后想申请分期时用。",
+         "fields": ["name", "lender", "amount_owed", "hardship", "plan", "first_payment_date", "date"],
+         "template": "{lender}：\n\n本人{name}，待还总额约为{amount_owed}元。原因：{hardship}\n\n"
+                     "本人申请：{plan}，第一期于{first_payment_date}还款。\n\n本人：{name}\n日期：{date}"},
+    ],
+}
+
+# Globals set before `triage_browser.load(flow_json, letters_json)`, as the worker does.
+LOAD = {"flow_json": json.dumps(_FLOW, ensure_ascii=False), "letters_json": json.dumps(_LETTERS, ensure_ascii=False)}
+
+_ENTRY = {"when": "2026-11-20 23:15", "number": "95188", "channel": "电话", "who": "我本人",
+          "what": "对方深夜来电，说不还钱就通知我的单位。", "proof": "通话录音"}
+_OTHER = {"when": "2026-11-22 10:05", "number": "", "channel": "微信或其他聊天软件", "who": "家人",
+          "what": "催收给我母亲发消息，透露了我的欠款。", "proof": "截图"}
+_EXPORT = json.dumps({"format": "xiaomi-loan-help/evidence-log", "version": 1, "entries": [_ENTRY, _OTHER]},
+                     ensure_ascii=False, indent=1)
+
+CALLS: dict[str, dict] = {
+    "answer": {"answers": {"papers": "court", "conduct": "self"}},
+    "letter": {"letter": "negotiation", "today": TODAY,
+               "values": {"name": "张三", "lender": "重庆小米消费金融有限公司", "amount_owed": "12,000元",
+                          "hardship": "2026年3月失业，每月收入从6000元降到0元。", "plan": "剩余欠款按月分期偿还",
+                          "first_payment_date": "2026/12/15", "date": "2026年11月28日"}},
+    "limitation": {"today": TODAY, "values": {"due": "2023-05-10", "last_payment": "2023-04-10", "last_contact": "2024-01-15"}},
+    "evidence_add": {"entries": [_ENTRY], "values": {**_OTHER, "when": "2026-11-22T10:05"}, "today": TODAY},
+    "evidence_remove": {"entries": [_ENTRY, _OTHER], "index": 0},
+    "evidence_merge": {"entries": [_ENTRY], "incoming": [_ENTRY, _OTHER]},
+    "evidence_export": {"entries": [_ENTRY, _OTHER]},
+    "evidence_import": {"text": _EXPORT, "today": TODAY},
+    "evidence_summary": {"entries": [_ENTRY, _OTHER]},
+}
