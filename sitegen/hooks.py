@@ -25,8 +25,9 @@ from sitegen.statutes import in_reading_order, load_all  # noqa: E402
 STATUTE_DIR = Path(os.environ.get("STATUTE_DIR", ROOT / "data" / "statutes"))
 FLOW_FILE = Path(os.environ.get("QUIZ_FLOW", ROOT / "quiz" / "flow.yaml"))
 LETTERS_FILE = Path(os.environ.get("LETTERS_FILE", ROOT / "quiz" / "letters.yaml"))
-# Placeholders in docs/*.md that become widgets: <!-- triage -->, <!-- tool:letter:<id> -->, <!-- tool:evidence -->, ...
-MARKER = re.compile(r"<!-- (triage|tool:letter:([\w-]+)|tool:evidence|tool:limitation) -->")
+LIMITATION_FILE = Path(os.environ.get("LIMITATION_FILE", ROOT / "quiz" / "limitation.yaml"))
+# The quiz's placeholder in docs/*.md; the tools' placeholders are handled by tools_build (on_page_content).
+MARKER = re.compile(r"<!-- (triage) -->")
 
 _state: dict = {}
 
@@ -43,11 +44,11 @@ def on_config(config):
             for text, line in s.published_texts():
                 cites += citations.scan(citations.statute_uri(s.id), text, statutes, str(s.path), line, s.short_name)
         flow, flow_data = quiz_build.load_flow(FLOW_FILE, Path(config["docs_dir"]))
-        book, letters_data = tools_build.load_letters(LETTERS_FILE, statutes)
-        quiz_assets = assets.plan(ROOT, flow_data, tools_build.letters_json(letters_data))
+        book = tools_build.load_letters(LETTERS_FILE, statutes)
+        engine = assets.prepare(ROOT, tools_build.engine_texts(book, tools_build.load_limitation(LIMITATION_FILE, statutes)))
     except ContentError as exc:
         _fail(exc)
-    _state.update(statutes=statutes, cites=cites, flow=flow, book=book, quiz_assets=quiz_assets,
+    _state.update(statutes=statutes, cites=cites, flow=flow, book=book, engine=engine,
                   built=datetime.date.today().isoformat())  # printed letters carry the site version
     _extend_nav(config, statutes)
     return config
@@ -77,20 +78,17 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def _widget(m: re.Match, page) -> str:
-    attrs = _state["quiz_assets"].attrs("../" * page.url.count("/"))
-    kind = m.group(1)
-    if kind == "triage":
-        return quiz_build.widget(_state["flow"], attrs)
-    if kind == "tool:evidence":
-        return tools_build.evidence_widget(attrs, _state["built"])
-    if kind == "tool:limitation":
-        return tools_build.limitation_widget(attrs, _state["built"])
-    letter = m.group(2)
-    if letter not in _state["book"].letters:
-        _fail(ContentError(f"docs/{page.file.src_uri}", f"no letter '{letter}' in {LETTERS_FILE}",
-                           f"use one of: {', '.join(_state['book'].letters)}"))
-    return tools_build.letter_widget(_state["book"], letter, attrs, _state["built"])
+    return quiz_build.widget(_state["flow"], _state["engine"].attrs("../" * page.url.count("/")))
+
+
+def on_page_content(html, page, config, files):
+    root = "../" * page.url.count("/")
+    context = {"engine": _state["engine"].attrs(root), "root": root, "built": _state["built"]}
+    try:
+        return tools_build.fill_widgets(html, config.theme.get_env(), context, _state["book"], f"docs/{page.file.src_uri}")
+    except ContentError as exc:
+        _fail(exc)
 
 
 def on_post_build(config):
-    _state["quiz_assets"].write(Path(config["site_dir"]))
+    _state["engine"].write(Path(config["site_dir"]))
