@@ -12,9 +12,11 @@
 let call = null;  // triage.browser.call, once loaded
 let py = null;
 
-async function get(url) {
-  const r = await fetch(url, { credentials: "same-origin" });
-  if (!r.ok) throw new Error(`${url.split("/").pop()}: HTTP ${r.status}`);
+async function get(url) { // errors name the file, so a blocked runtime says which part is missing
+  const name = url.split("/").pop();
+  let r;
+  try { r = await fetch(url, { credentials: "same-origin" }); } catch (err) { throw new Error(`${name}: ${err.message}`); }
+  if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
   return r;
 }
 
