@@ -78,3 +78,23 @@ def test_reader_texts_come_from_the_data_file_with_citations_written_out(limitat
 def test_years_outside_a_real_loan_are_refused():
     errors = compute(TEXTS, {"due": "0001-01-01", "last_payment": "9999-12-31"}, TODAY)["errors"]
     assert "1990 到 2100" in errors["due"] and "1990 到 2100" in errors["last_payment"]
+
+
+@pytest.mark.parametrize("old,new,needle", [
+    ("（{{law civil-code 195}}）；时效过了", "（{{law civil-code 196}}）；时效过了", "{{law civil-code 196}}"),
+    ("last_payment: 你还过钱", "last_paid: 你还过钱", "  due: "),  # where events: starts
+], ids=["a bad citation in a folded paragraph", "a missing event sentence"])
+def test_errors_in_the_texts_name_the_file_and_the_line(statutes, tmp_path, old, new, needle):
+    from pathlib import Path
+
+    from sitegen.errors import ContentError
+    from sitegen.tools_build import load_limitation
+    text = (Path(__file__).resolve().parents[2] / "quiz" / "limitation.yaml").read_text(encoding="utf-8")
+    assert old in text
+    broken = text.replace(old, new)
+    path = tmp_path / "limitation.yaml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(ContentError) as err:
+        load_limitation(path, statutes)
+    line = next(n for n, row in enumerate(broken.splitlines(), 1) if needle in row)
+    assert err.value.where == f"{path}:{line}", str(err.value)
