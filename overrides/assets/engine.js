@@ -81,13 +81,19 @@
     worker.postMessage({ type: "init", pyodide: url("pyodide"), wheel: url("wheel"), texts: url("texts"), stdlib: url("stdlib") });
   };
 
-  E.call = (fn, args) => new Promise((resolve, reject) => {
-    if (!E.failed) E.start(null);
-    if (E.failed) { reject(new Error(E.reason)); return; }
-    const p = { msg: { type: "call", id: ++seq, fn, args }, resolve, reject, timer: null };
-    pending.set(p.msg.id, p);
-    if (E.ready) send(p);
-  });
+  E.call = (fn, args, legacyCallback) => {
+    const promise = new Promise((resolve, reject) => {
+      if (!E.failed) E.start(null);
+      if (E.failed) { reject(new Error(E.reason)); return; }
+      const p = { msg: { type: "call", id: ++seq, fn, args }, resolve, reject, timer: null };
+      pending.set(p.msg.id, p);
+      if (E.ready) send(p);
+    });
+    // Transitional: the quiz glue (triage.js) still passes a callback(err, result). Remove once it no longer
+    // calls the engine (the quiz is moving to pre-rendered states).
+    if (typeof legacyCallback === "function") promise.then((r) => legacyCallback(null, r), (err) => legacyCallback(err));
+    return promise;
+  };
 
   E.onfail = (cb) => { if (E.failed) setTimeout(() => cb(E.reason), 0); else failListeners.push(cb); };
 
