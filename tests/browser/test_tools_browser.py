@@ -265,3 +265,41 @@ def test_identity_fields_autocomplete_and_tool_buttons_are_big_enough(server, to
         for target in page.locator(".tool button:visible, .tool .md-button:visible, .tool summary:visible").all():
             box = target.bounding_box()
             assert box["width"] >= 44 and box["height"] >= 44, (url, target.inner_text(), box)
+
+
+def test_without_the_engine_the_kept_log_can_still_be_exported_and_copied(server, tools_page):
+    page = tools_page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url.rstrip("/"))
+    stored = log_file([{**GOOD, "what": "存在这台设备上"}])
+    page.add_init_script(f"if (!sessionStorage.seeded) {{ sessionStorage.seeded = 1; localStorage.setItem('{STORE}', {json.dumps(stored)}); }}")
+    page.route("**/pyodide.asm.wasm", lambda r: r.abort())
+    page.goto(server.url + "tools/evidence-log/")
+    root = page.locator(".tool[data-tool=evidence]")
+    root.locator(".tool-status:has-text('没能在这个浏览器里启动')").wait_for(timeout=5000)
+    with page.expect_download() as dl:
+        root.get_by_role("button", name="导出文件").click()
+    assert json.loads(open(dl.value.path(), encoding="utf-8-sig").read())["entries"][0]["what"] == "存在这台设备上"
+    root.get_by_role("button", name="复制为文字", exact=True).click()
+    root.locator(".tool-status:has-text('已复制')").wait_for()
+    assert "存在这台设备上" in page.evaluate("navigator.clipboard.readText()")
+    assert page.evaluate(f"localStorage.getItem('{STORE}')") == stored, "what could not be read here is not touched"
+    for name, value in {"when": "2026-11-02 21:30", "what": "引擎坏了也不丢"}.items():
+        root.locator(f"[name={name}]").fill(value)
+    root.get_by_role("button", name="把这条记录复制为文字").click()
+    page.wait_for_function("navigator.clipboard.readText().then(t => t.indexOf('引擎坏了也不丢') >= 0)")
+    assert root.locator("[name=what]").input_value() == "引擎坏了也不丢"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_axe_finds_nothing_in_a_form_with_errors_and_a_filled_log(server, tools_page, width):
+    from axe_playwright_python.sync_playwright import Axe
+    page = tools_page
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(server.url + "tools/evidence-log/")
+    root = page.locator(".tool[data-tool=evidence]")
+    add_entry(page, root, ENTRY)
+    root.locator("[name=when]").fill("2026-02-30 10:00")
+    root.locator("button[type=submit]").click()
+    root.locator(".tool-error:has-text('这一天不存在')").wait_for(timeout=30000)
+    violations = Axe().run(page, context=".tool").response["violations"]
+    assert not violations, [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
