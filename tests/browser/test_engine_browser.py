@@ -101,3 +101,16 @@ def test_a_fatal_engine_error_switches_every_tool_to_its_fallback(server, page, 
     assert page.evaluate("PyEngine.call('evidence_summary', {entries: []}).then(() => 'ok', () => 'rejected at once')") == "rejected at once"
     root.locator("button[type=submit]").click()
     assert "本人赵六" in root.locator(".letter-output").inner_text()
+
+
+def test_the_engine_runs_on_a_standard_library_given_by_url(server, site, page):
+    real = next(site.glob("engine/pyodide-*/python_stdlib.zip")).read_bytes()
+    page.route("**/engine/trimmed-stdlib.zip", lambda r: r.fulfill(body=real, headers={"content-type": "application/zip"}))
+    page.goto(server.url + "tools/limitation/")
+    seen = []
+    page.on("request", lambda r: seen.append(r.url))
+    page.evaluate("document.querySelector('.tool').setAttribute('data-stdlib', '../../engine/trimmed-stdlib.zip')")
+    wait_ready(page)
+    assert page.evaluate("PyEngine.call('evidence_summary', {entries: []})") == {"text": ""}
+    assert any(u.endswith("/trimmed-stdlib.zip") for u in seen)
+    assert not any(u.endswith("/python_stdlib.zip") for u in seen), "Pyodide's own library is not loaded as well"
