@@ -23,13 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "quiz")]
 
-from sitegen.quiz_build import build_wheel, flow_json  # noqa: E402
+from sitegen.assets import PYODIDE_FILES, build_wheel  # noqa: E402
 from sitegen.runtime import build_runtime  # noqa: E402
-from sitegen.runtime_calls import CALLS  # noqa: E402
+from sitegen.runtime_calls import CALLS, LOAD  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
 GOAL_RATIO, GOAL_BYTES = 0.55, 5_200_000
 TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript",
@@ -48,7 +47,7 @@ window.start = function (cfg) {
 };
 </script>"""
 
-# The same steps as the site's worker (overrides/assets/triage-worker.js), with the wheel fetched in parallel.
+# The same steps as the site's worker (overrides/assets/engine-worker.js), with the wheel fetched in parallel.
 WORKER = """self.onmessage = async (e) => {
   const m = e.data, t0 = performance.now(), t = {};
   try {
@@ -60,9 +59,8 @@ WORKER = """self.onmessage = async (e) => {
     const py = await loadPyodide(opts);
     t.pyodide = performance.now() - t0;
     py.unpackArchive(new Uint8Array(await wheel), "wheel");
-    py.globals.set("flow_json", m.flow);
-    py.globals.set("letters_json", m.letters);
-    py.runPython("import triage.browser as triage_browser\\ntriage_browser.load(flow_json, letters_json)");
+    py.globals.set("texts_json", m.texts);
+    py.runPython("import triage.browser as triage_browser\\ntriage_browser.load(texts_json)");
     py.globals.set("call_fn", m.fn);
     py.globals.set("call_args", m.args);
     const out = py.runPython("triage_browser.call(call_fn, call_args)");
@@ -119,24 +117,13 @@ def prepare() -> tuple[dict[str, bytes], dict]:
              "/default/engine.whl": wheel, "/trimmed/engine.whl": rt.wheel, "/trimmed/stdlib.zip": rt.stdlib_zip}
     for name in PYODIDE_FILES:
         files[f"/pyodide/{name}"] = (pyodide / name).read_bytes()
-    data = {"flow": flow_json(_flow_data()).decode(), "letters": _letters_json(), "fn": "limitation",
+    data = {"texts": LOAD["texts_json"], "fn": "limitation",
             "args": json.dumps(CALLS["limitation"], ensure_ascii=False)}
     return files, {
         "default": {**data, "base": "/pyodide/", "wheel": "/default/engine.whl"},
         "trimmed": {**data, "base": "/pyodide/", "wheel": "/trimmed/engine.whl", "stdlib": "/trimmed/stdlib.zip",
                     "lock": rt.lock},
     }
-
-
-def _flow_data() -> dict:
-    from sitegen.quiz_build import load_flow
-    return load_flow(ROOT / "quiz" / "flow.yaml", ROOT / "docs")[1]
-
-
-def _letters_json() -> str:
-    from sitegen.statutes import load_all
-    from sitegen.tools_build import letters_json, load_letters
-    return letters_json(load_letters(ROOT / "quiz" / "letters.yaml", load_all(ROOT / "data" / "statutes"))[1]).decode()
 
 
 def serve(files: dict[str, bytes]) -> tuple[http.server.ThreadingHTTPServer, str]:
@@ -174,7 +161,7 @@ def one_run(browser, base: str, cfg: dict, slow: bool) -> dict:
 def check_every_call(browser, base: str, configs: dict) -> None:
     """Every example call, in Chromium, on both runtimes: same answers; the trimmed one loads no source files."""
     from triage import browser as engine
-    engine.load(configs["default"]["flow"], configs["default"]["letters"])
+    engine.load(configs["default"]["texts"])
     expected = {n: json.loads(engine.call(n, json.dumps(a))) for n, a in CALLS.items()}
     for name in ("default", "trimmed"):
         r = one_run(browser, base, {**configs[name], "all": CALLS}, False)

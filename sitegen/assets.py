@@ -1,56 +1,111 @@
-"""The quiz's browser assets: self-hosted Pyodide (from the pinned npm package, in a folder named by its
-version), the triage wheel, the flow and the letters as JSON (content-hashed names, so a cached copy never
-pairs old data with new code), all written into site/quiz-assets/."""
+"""The engine's browser assets, written into site/engine/: self-hosted Pyodide (from the pinned npm package,
+in a folder named by its version), the triage wheel and the tools' texts as JSON. The wheel and the JSON
+have content-hashed names, so a cached copy never pairs old data with new code. The worker script itself
+is a theme asset (overrides/assets/engine-worker.js)."""
+import ast
+import base64
+import hashlib
+import io
 import json
 import shutil
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import quiz_build
 from .errors import ContentError
+from .runtime import build_runtime
 
+FOLDER = "engine/"
+WORKER = "assets/engine-worker.js"
 # The only Pyodide files a pure-Python, no-packages runtime needs.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 
 
 @dataclass
-class QuizAssets:
+class EngineAssets:
     pyodide_src: Path
-    pyodide_dir: str      # e.g. quiz-assets/pyodide-314.0.7/
+    pyodide_dir: str      # e.g. engine/pyodide-314.0.7/
     wheel_name: str
     wheel: bytes
-    flow_name: str
-    flow: bytes
-    letters_name: str
-    letters: bytes
+    texts_name: str
+    texts: bytes
+    stdlib_name: str      # the trimmed, precompiled standard library (sitegen/runtime.py), passed as stdLibURL
+    stdlib: bytes
+    lock: str             # pyodide-lock.json without packages, passed inline as lockFileContents
 
     def attrs(self, root: str) -> dict[str, str]:
-        """data-* attributes for a widget; `root` is the relative path from the page to the site root."""
-        return {"root": root, "pyodide": root + self.pyodide_dir, "wheel": root + "quiz-assets/" + self.wheel_name,
-                "flow": root + "quiz-assets/" + self.flow_name, "letters": root + "quiz-assets/" + self.letters_name,
-                "worker": root + "assets/triage-worker.js"}
+        """data-* attributes a widget carries for PyEngine.start(); `root` is the page's relative path to the site root."""
+        out = {"root": root, "worker": root + WORKER, "pyodide": root + self.pyodide_dir,
+               "wheel": root + FOLDER + self.wheel_name, "texts": root + FOLDER + self.texts_name,
+               "stdlib": root + FOLDER + self.stdlib_name, "lock": self.lock}
+        return out
 
     def write(self, site_dir: Path) -> None:
-        out = site_dir / "quiz-assets"
         target = site_dir / self.pyodide_dir
         target.mkdir(parents=True, exist_ok=True)
         for name in PYODIDE_FILES:
             src, dst = self.pyodide_src / name, target / name
             if not dst.exists() or dst.stat().st_size != src.stat().st_size:
                 shutil.copyfile(src, dst)
-        (out / self.wheel_name).write_bytes(self.wheel)
-        (out / self.flow_name).write_bytes(self.flow)
-        (out / self.letters_name).write_bytes(self.letters)
+        (site_dir / FOLDER / self.wheel_name).write_bytes(self.wheel)
+        (site_dir / FOLDER / self.texts_name).write_bytes(self.texts)
+        (site_dir / FOLDER / self.stdlib_name).write_bytes(self.stdlib)
 
 
-def plan(root: Path, flow_data: dict, letters: bytes) -> QuizAssets:
+def prepare(root: Path, texts: bytes) -> EngineAssets:
+    """Check the pinned runtime is installed and build the wheel; nothing is written until `write`."""
     src = root / "node_modules" / "pyodide"
     missing = [n for n in PYODIDE_FILES if not (src / n).is_file()]
     if missing:
         raise ContentError(str(src), f"Pyodide runtime files missing: {', '.join(missing)}",
                            "run `npm ci` (or `make build`, which does it) to install the pinned pyodide package")
     version = json.loads((src / "package.json").read_text())["version"]
-    wheel = quiz_build.build_wheel(root / "quiz" / "triage")
-    flow = quiz_build.flow_json(flow_data)
-    return QuizAssets(src, f"quiz-assets/pyodide-{version}/", quiz_build.hashed("triage.whl", wheel), wheel,
-                      quiz_build.hashed("flow.json", flow), flow, quiz_build.hashed("letters.json", letters), letters)
+    trimmed = build_runtime(root, build_wheel(root / "quiz" / "triage"))  # wheel and stdlib precompiled by Pyodide
+    return EngineAssets(src, f"{FOLDER}pyodide-{version}/", hashed("triage.whl", trimmed.wheel), trimmed.wheel,
+                        hashed("texts.json", texts), texts, hashed("stdlib.zip", trimmed.stdlib_zip), trimmed.stdlib_zip,
+                        trimmed.lock)
+
+
+def build_wheel(package_dir: Path, version: str = "0.1.0") -> bytes:
+    """A pure-Python py3-none-any wheel of the triage package, built deterministically in memory.
+
+    Why not `pyodide build` or a PEP 517 frontend: the package is pure Python with no dependencies, so the
+    wheel is just its files plus metadata; this needs no network, no build isolation and no cross-build
+    environment, and the same sources always give the same bytes (so the asset hash is stable)."""
+    name, dist = "triage", f"triage-{version}.dist-info"
+    files = {f"triage/{m}.py": (package_dir / f"{m}.py").read_bytes() for m in browser_modules(package_dir)}
+    files[f"{dist}/METADATA"] = f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\nRequires-Python: >=3.11\n".encode()
+    files[f"{dist}/WHEEL"] = b"Wheel-Version: 1.0\nGenerator: sitegen\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    record = "".join(f"{n},sha256={_b64(hashlib.sha256(b).digest())},{len(b)}\n" for n, b in files.items())
+    files[f"{dist}/RECORD"] = (record + f"{dist}/RECORD,,\n").encode()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for n, b in files.items():
+            info = zipfile.ZipInfo(n, date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, b)
+    return buf.getvalue()
+
+
+def browser_modules(package_dir: Path, entry: str = "browser") -> list[str]:
+    """The package's modules the browser can reach from triage.browser (plus __init__): the quiz never runs
+    in the browser (it ships pre-rendered), so its renderer and graph checks are left out of the wheel."""
+    seen, todo = {"__init__"}, [entry]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for node in ast.walk(ast.parse((package_dir / f"{name}.py").read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                todo += [node.module] if node.module else [a.name for a in node.names]
+    return sorted(seen)
+
+
+def _b64(digest: bytes) -> str:
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+
+def hashed(name: str, data: bytes) -> str:
+    stem, _, ext = name.rpartition(".")
+    return f"{stem}.{hashlib.sha256(data).hexdigest()[:10]}.{ext}"

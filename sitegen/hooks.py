@@ -25,8 +25,9 @@ from sitegen.statutes import in_reading_order, load_all  # noqa: E402
 STATUTE_DIR = Path(os.environ.get("STATUTE_DIR", ROOT / "data" / "statutes"))
 FLOW_FILE = Path(os.environ.get("QUIZ_FLOW", ROOT / "quiz" / "flow.yaml"))
 LETTERS_FILE = Path(os.environ.get("LETTERS_FILE", ROOT / "quiz" / "letters.yaml"))
-# Placeholders in docs/*.md that become widgets: <!-- triage -->, <!-- tool:letter:<id> -->, <!-- tool:evidence -->, ...
-MARKER = re.compile(r"<!-- (triage|triage:static|tool:letter:([\w-]+)|tool:evidence|tool:limitation) -->")
+LIMITATION_FILE = Path(os.environ.get("LIMITATION_FILE", ROOT / "quiz" / "limitation.yaml"))
+# The quiz's placeholders in docs/*.md; the tools' placeholders are handled by tools_build (on_page_content).
+MARKER = re.compile(r"<!-- (triage|triage:static) -->")
 
 _state: dict = {}
 
@@ -43,11 +44,11 @@ def on_config(config):
             for text, line in s.published_texts():
                 cites += citations.scan(citations.statute_uri(s.id), text, statutes, str(s.path), line, s.short_name)
         quiz = quiz_build.load_flow(FLOW_FILE, Path(config["docs_dir"]))
-        book, letters_data = tools_build.load_letters(LETTERS_FILE, statutes)
-        quiz_assets = assets.plan(ROOT, {}, tools_build.letters_json(letters_data))
+        book = tools_build.load_letters(LETTERS_FILE, statutes)
+        engine = assets.prepare(ROOT, tools_build.engine_texts(book, tools_build.load_limitation(LIMITATION_FILE, statutes)))
     except ContentError as exc:
         _fail(exc)
-    _state.update(statutes=statutes, cites=cites, quiz=quiz, book=book, quiz_assets=quiz_assets,
+    _state.update(statutes=statutes, cites=cites, quiz=quiz, book=book, engine=engine,
                   built=datetime.date.today().isoformat())  # printed letters carry the site version
     _extend_nav(config, statutes)
     return config
@@ -94,32 +95,32 @@ def on_page_markdown(markdown, page, config, files):
     return citations.render(page.file.src_uri, markdown, _state["statutes"])
 
 
-def _partial(name: str, config, **context) -> str:
+def _env(config):
     """Widgets are partials in overrides/partials/, rendered through the theme's own Jinja environment
-    (pages are rendered before on_env runs, so the hook asks the theme for it)."""
+    (pages are rendered before on_env runs, so the hook asks the theme for it, once)."""
     if "env" not in _state:
         _state["env"] = config.theme.get_env()
-    return _state["env"].get_template(name).render(config=config, built=_state["built"], **context)
+    return _state["env"]
 
 
 def _widget(m: re.Match, page, config, files) -> str:
-    attrs = _state["quiz_assets"].attrs("../" * page.url.count("/"))
-    kind, quiz = m.group(1), _state["quiz"]
-    if kind == "triage":
+    quiz = _state["quiz"]
+    if m.group(1) == "triage":
         static = files.get_file_from_path("quiz/static.md").url_relative_to(page.file)
-        return _partial("partials/quiz/widget.html", config, **quiz_build.widget_context(quiz, files, page.file, static))
-    if kind == "triage:static":
-        return _partial("partials/quiz/static.html", config, **quiz_build.static_context(quiz, files, page.file))
-    if kind == "tool:evidence":
-        return tools_build.evidence_widget(attrs, _state["built"])
-    if kind == "tool:limitation":
-        return tools_build.limitation_widget(attrs, _state["built"])
-    letter = m.group(2)
-    if letter not in _state["book"].letters:
-        _fail(ContentError(f"docs/{page.file.src_uri}", f"no letter '{letter}' in {LETTERS_FILE}",
-                           f"use one of: {', '.join(_state['book'].letters)}"))
-    return tools_build.letter_widget(_state["book"], letter, attrs, _state["built"])
+        name, context = "partials/quiz/widget.html", quiz_build.widget_context(quiz, files, page.file, static)
+    else:
+        name, context = "partials/quiz/static.html", quiz_build.static_context(quiz, files, page.file)
+    return _env(config).get_template(name).render(config=config, built=_state["built"], **context)
+
+
+def on_page_content(html, page, config, files):
+    root = "../" * page.url.count("/")
+    context = {"engine": _state["engine"].attrs(root), "root": root, "built": _state["built"]}
+    try:
+        return tools_build.fill_widgets(html, _env(config), context, _state["book"], f"docs/{page.file.src_uri}")
+    except ContentError as exc:
+        _fail(exc)
 
 
 def on_post_build(config):
-    _state["quiz_assets"].write(Path(config["site_dir"]))
+    _state["engine"].write(Path(config["site_dir"]))

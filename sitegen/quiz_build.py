@@ -1,12 +1,9 @@
 """Build-time side of the quiz: validate quiz/flow.yaml (naming file:line and id), resolve plan-step links
 through MkDocs' own Files, and pre-render every state with the engine's renderer (triage.render): the
 browser glue only swaps these fragments, and the static (no-JavaScript) version is made of the same ones."""
-import base64
 import hashlib
-import io
 import json
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -174,37 +171,3 @@ def static_context(quiz: Quiz, files, page_file) -> dict:
     sections.sort(key=lambda x: x["start"])  # the start question last: it shows until a fragment targets another
     cards = [{"id": card_id[s.id], "html": render.card(s, resolve)} for s in flow.situations.values()]
     return {"sections": sections, "cards": cards, "start": tab["ids"][0]}
-
-
-def flow_json(flow_data: dict) -> bytes:
-    return json.dumps(flow_data, ensure_ascii=False, sort_keys=True).encode("utf-8")
-
-
-def build_wheel(package_dir: Path, version: str = "0.1.0") -> bytes:
-    """A pure-Python py3-none-any wheel of the triage package, built deterministically in memory.
-
-    Why not `pyodide build` or a PEP 517 frontend: the package is pure Python with no dependencies, so the
-    wheel is just its files plus metadata; this needs no network, no build isolation and no cross-build
-    environment, and the same sources always give the same bytes (so the asset hash is stable)."""
-    name, dist = "triage", f"triage-{version}.dist-info"
-    files = {f"triage/{p.name}": p.read_bytes() for p in sorted(package_dir.glob("*.py"))}
-    files[f"{dist}/METADATA"] = f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\nRequires-Python: >=3.11\n".encode()
-    files[f"{dist}/WHEEL"] = b"Wheel-Version: 1.0\nGenerator: sitegen\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
-    record = "".join(f"{n},sha256={_b64(hashlib.sha256(b).digest())},{len(b)}\n" for n, b in files.items())
-    files[f"{dist}/RECORD"] = (record + f"{dist}/RECORD,,\n").encode()
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for n, b in files.items():
-            info = zipfile.ZipInfo(n, date_time=(2020, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, b)
-    return buf.getvalue()
-
-
-def _b64(digest: bytes) -> str:
-    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
-
-
-def hashed(name: str, data: bytes) -> str:
-    stem, _, ext = name.rpartition(".")
-    return f"{stem}.{hashlib.sha256(data).hexdigest()[:10]}.{ext}"

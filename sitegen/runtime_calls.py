@@ -4,31 +4,12 @@ sitegen/runtime.py runs all of them inside Pyodide to learn which standard-libra
 runs them again on the trimmed runtime. The build fails if an API name has no example here, or an example names a
 call the engine no longer has. When the engine starts to import a new module, add an example that reaches it.
 
-The data given to `load` is a small flow and letter book written here, not the site's content files: the
+The data given to `load` is a small letter book and limitation texts written here, not the site's content files: the
 modules needed depend on the engine's code, not on the wording, so editing content never reruns the Node step."""
+import dataclasses
 import json
 
 TODAY = "2026-11-28"  # fixed, so both runs give the same answers
-
-_FLOW = {
-    "start": "papers",
-    "questions": [
-        {"id": "papers", "text": "你收到过法院的文书吗？", "help": "比如传票、起诉状副本、应诉通知书、支付令。",
-         "options": [{"id": "court", "label": "收到了法院送达的文书", "adds": ["court-papers"], "next": "conduct"},
-                     {"id": "none", "label": "都没有", "next": "conduct"}]},
-        {"id": "conduct", "text": "催收有没有做过下面这些事？",
-         "options": [{"id": "self", "label": "深夜打电话、辱骂或恐吓我", "adds": ["harassment"], "next": "end"},
-                     {"id": "no", "label": "没有", "next": "end"}]},
-    ],
-    "situations": [
-        {"id": "court-papers", "urgency": 1, "title": "收到法院文书：先看期限", "summary": "法院文书上的期限很重要。",
-         "steps": [{"do": "看清答辩期限和开庭日期。", "link": "guide/lawsuit.md#deadlines"}]},
-        {"id": "harassment", "urgency": 4, "title": "骚扰你本人：留证据，去投诉", "summary": "深夜电话可能侵扰私人生活安宁。",
-         "steps": [{"do": "记录每次来电。", "link": "guide/evidence.md#timeline"}]},
-        {"id": "basics", "urgency": 9, "always": True, "title": "核对欠款", "summary": "先弄清欠多少。",
-         "steps": [{"do": "在官方 App 里查看账单。", "link": "guide/verify-and-scams.md#verify-collector"}]},
-    ],
-}
 
 _LETTERS = {
     "fields": {
@@ -49,8 +30,22 @@ _LETTERS = {
     ],
 }
 
-# Globals set before `triage_browser.load(flow_json, letters_json)`, as the worker does.
-LOAD = {"flow_json": json.dumps(_FLOW, ensure_ascii=False), "letters_json": json.dumps(_LETTERS, ensure_ascii=False)}
+_LIMITATION = {"events": {"due": "最后一期到期：时效通常从这一天起算。", "last_payment": "你还过钱：时效重新计算。",
+                          "last_contact": "催款或你答应还款：时效重新计算。"},
+               "after": "时效过了，债务并不消失。", "reminder": "这只是粗略推算，不是建议你等它过去。"}
+
+
+def _texts() -> str:
+    """The JSON the worker loads (sitegen.tools_build.engine_texts), made from the small data above by the
+    engine itself, so its shape always follows the engine's."""
+    from triage import letters, limitation
+    book = letters.to_dict(letters.from_dict(_LETTERS))
+    return json.dumps({"letters": book, "limitation": dataclasses.asdict(limitation.texts_from_dict(_LIMITATION))},
+                      ensure_ascii=False, sort_keys=True)
+
+
+# Globals set before `triage_browser.load(texts_json)`, as the worker does.
+LOAD = {"texts_json": _texts()}
 
 _ENTRY = {"when": "2026-11-20 23:15", "number": "95188", "channel": "电话", "who": "我本人",
           "what": "对方深夜来电，说不还钱就通知我的单位。", "proof": "通话录音"}
@@ -60,7 +55,6 @@ _EXPORT = json.dumps({"format": "xiaomi-loan-help/evidence-log", "version": 1, "
                      ensure_ascii=False, indent=1)
 
 CALLS: dict[str, dict] = {
-    "answer": {"answers": {"papers": "court", "conduct": "self"}},
     "letter": {"letter": "negotiation", "today": TODAY,
                "values": {"name": "张三", "lender": "重庆小米消费金融有限公司", "amount_owed": "12,000元",
                           "hardship": "2026年3月失业，每月收入从6000元降到0元。", "plan": "剩余欠款按月分期偿还",
@@ -69,7 +63,6 @@ CALLS: dict[str, dict] = {
     "evidence_add": {"entries": [_ENTRY], "values": {**_OTHER, "when": "2026-11-22T10:05"}, "today": TODAY},
     "evidence_remove": {"entries": [_ENTRY, _OTHER], "index": 0},
     "evidence_merge": {"entries": [_ENTRY], "incoming": [_ENTRY, _OTHER]},
-    "evidence_export": {"entries": [_ENTRY, _OTHER]},
     "evidence_import": {"text": _EXPORT, "today": TODAY},
     "evidence_summary": {"entries": [_ENTRY, _OTHER]},
 }

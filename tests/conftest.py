@@ -64,7 +64,13 @@ def flow():
 @pytest.fixture(scope="session")
 def book(statutes):
     from sitegen.tools_build import load_letters
-    return load_letters(ROOT / "quiz" / "letters.yaml", statutes)[0]
+    return load_letters(ROOT / "quiz" / "letters.yaml", statutes)
+
+
+@pytest.fixture(scope="session")
+def limitation_texts(statutes):
+    from sitegen.tools_build import load_limitation
+    return load_limitation(ROOT / "quiz" / "limitation.yaml", statutes)
 
 
 def pages_of(site: Path) -> list[str]:

@@ -1,14 +1,21 @@
 """Form fields for the reader tools: definitions from data, and validation with messages a reader understands.
 
-Values arrive as the strings the reader typed; nothing is ever discarded, errors are returned beside them."""
+Values arrive as the strings the reader typed; nothing is ever discarded, errors are returned beside them.
+Input is bounded: a value that is not text is refused (never coerced), over-long input is refused before
+any pattern runs, amounts and dates must lie in ranges a real loan can have."""
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 KINDS = ("text", "longtext", "amount", "date", "datetime", "choice")
+# Values a browser understands for `autocomplete`; identity fields get name/tel so phones can fill them.
+AUTOCOMPLETE = ("off", "name", "tel")
 DEFAULT_MAX = {"text": 100, "longtext": 2000}
-_AMOUNT = re.compile(r"^(\d+|\d{1,3}(,\d{3})+)(\.\d{1,2})?$")  # 1200, 1,200, 1200.5
+MAX_RAW = 5000          # no field needs more; longer input is refused before any parsing
+MAX_AMOUNT = Decimal("100000000")  # 1 亿元: more than any consumer loan
+YEARS = (1990, 2100)    # dates outside this range are typing mistakes
+_AMOUNT = re.compile(r"^(\d{1,9}|\d{1,3}(,\d{3}){1,2})(\.\d{1,2})?$")  # 1200, 1,200, 1200.5
 # 2025-03-31, 2025/3/31, 2025.3.31 and 2025年3月31日 are all read as the same date.
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _TIME = re.compile(r"^(\d{1,2})[:：](\d{2})$")
@@ -24,6 +31,7 @@ class Field:
     help: str = ""
     options: tuple[str, ...] = ()
     past: bool = False  # a date of something that already happened: not after today
+    autocomplete: str = "off"
 
 
 def field_from_dict(fid: str, d: dict) -> Field:
@@ -31,20 +39,31 @@ def field_from_dict(fid: str, d: dict) -> Field:
         raise ValueError(f"field '{fid}' needs a label and a kind (one of: {', '.join(KINDS)})")
     if d["kind"] == "choice" and not d.get("options"):
         raise ValueError(f"field '{fid}' is a choice but has no options")
+    if d.get("autocomplete", "off") not in AUTOCOMPLETE:
+        raise ValueError(f"field '{fid}' has autocomplete '{d['autocomplete']}' (use one of: {', '.join(AUTOCOMPLETE)})")
     return Field(fid, str(d["label"]), d["kind"], bool(d.get("required")), int(d.get("max") or DEFAULT_MAX.get(d["kind"], 0)),
-                 str(d.get("help") or ""), tuple(str(o) for o in d.get("options") or ()), bool(d.get("past")))
+                 str(d.get("help") or ""), tuple(str(o) for o in d.get("options") or ()), bool(d.get("past")),
+                 str(d.get("autocomplete", "off")))
+
+
+def field_from_shipped(d: dict) -> Field:
+    """A Field from the build's own JSON (already validated there): no checks, options back to a tuple."""
+    return Field(**{**d, "options": tuple(d.get("options") or ())})
 
 
 def parse_date(raw: str) -> date | None:
-    """'2024-02-29' → date; None when the text is not a real calendar date."""
+    """'2024-02-29' → date; None when the text is not a real calendar date in the accepted years."""
     return _date(raw)[0]
 
 
 def _date(raw: str) -> tuple[date | None, str]:
-    """(date, '') or (None, why): 'format' when it is not written as a date, 'missing' when no such day exists."""
+    """(date, '') or (None, why): 'format' when not written as a date, 'missing' when no such day exists,
+    'range' when the year is outside YEARS."""
     m = _DATE.match(raw.strip())
     if not m:
         return None, "format"
+    if not YEARS[0] <= int(m.group(1)) <= YEARS[1]:
+        return None, "range"
     try:
         return date(*map(int, m.groups())), ""
     except ValueError:
@@ -54,14 +73,21 @@ def _date(raw: str) -> tuple[date | None, str]:
 def _date_error(label: str, why: str, example: str) -> str:
     if why == "missing":
         return f"“{label}”这一天不存在（比如 2 月没有 30 日），请检查。"
+    if why == "range":
+        return f"“{label}”的年份请填 {YEARS[0]} 到 {YEARS[1]} 年之间，请检查是不是打错了。"
     return f"“{label}”请按 年-月-日 填写，例如 {example}。"
 
 
-def check(field: Field, raw, today: date) -> tuple[str | None, str]:
-    """(error message or None, normalised value)."""
-    value = "" if raw is None else str(raw).strip()
+def check(field: Field, raw, today: date | None) -> tuple[str | None, str]:
+    """(error message or None, normalised value). `today=None` skips the not-after-today check (the
+    caller then warns instead, as for the device's own stored log)."""
+    if raw is not None and not isinstance(raw, str):
+        return f"“{field.label}”应当是文字，这里收到的是别的内容。", ""
+    value = (raw or "").strip()
     if not value:
         return (f"请填写“{field.label}”。" if field.required else None), ""
+    if len(value) > max(field.max, MAX_RAW if field.kind in ("text", "longtext") else 60):
+        return f"“{field.label}”太长了（{len(value)} 个字），请删减一些。", value
     if field.kind in ("text", "longtext"):
         if field.kind == "text":
             value = " ".join(value.split())
@@ -72,12 +98,15 @@ def check(field: Field, raw, today: date) -> tuple[str | None, str]:
         plain = value.replace("，", ",").replace(" ", "").removesuffix("元")
         if not _AMOUNT.match(plain):
             return f"“{field.label}”请只填数字，例如 1200 或 1200.50。", value
-        return None, f"{Decimal(plain.replace(',', '')):,.2f}"
+        amount = Decimal(plain.replace(",", ""))
+        if amount > MAX_AMOUNT:
+            return f"“{field.label}”超过了 1 亿元，请检查是不是多打了几位数。", value
+        return None, f"{amount:,.2f}"
     if field.kind == "date":
         d, why = _date(value)
         if d is None:
             return _date_error(field.label, why, "2025-03-31"), value
-        if field.past and d > today:
+        if field.past and today and d > today:
             return f"“{field.label}”不能晚于今天（{today.isoformat()}）。", value
         return None, d.isoformat()
     if field.kind == "datetime":
@@ -86,7 +115,7 @@ def check(field: Field, raw, today: date) -> tuple[str | None, str]:
         t = _TIME.match(clock.strip())
         if d is None or t is None or int(t.group(1)) > 23 or int(t.group(2)) > 59:
             return _date_error(field.label, why or "format", "2025-03-31 21:30").replace("年-月-日", "年-月-日 时:分"), value
-        if field.past and d > today:  # only the reader's date is known here, not their clock
+        if field.past and today and d > today:  # only the reader's date is known here, not their clock
             return f"“{field.label}”不能晚于今天（{today.isoformat()}）。", value
         return None, f"{d.isoformat()} {int(t.group(1)):02d}:{t.group(2)}"
     if value not in field.options:  # choice
@@ -94,8 +123,10 @@ def check(field: Field, raw, today: date) -> tuple[str | None, str]:
     return None, value
 
 
-def check_all(fields: list[Field], values: dict, today: date) -> tuple[dict[str, str], dict[str, str]]:
+def check_all(fields: list[Field], values: dict, today: date | None) -> tuple[dict[str, str], dict[str, str]]:
     """(errors by field id, normalised values by field id)."""
+    if not isinstance(values, dict):
+        values = {}
     errors, clean = {}, {}
     for f in fields:
         err, clean[f.id] = check(f, values.get(f.id), today)

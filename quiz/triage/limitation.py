@@ -1,8 +1,12 @@
-"""Limitation-period dates (民法典第一百八十八、一百八十九、一百九十五条), computed from the reader's dates.
+"""Limitation-period dates (民法典 188, 189, 195), computed from the reader's dates.
 
-It explains; it never suggests waiting a debt out: every demand, payment or promise restarts the period."""
+It explains; it never suggests waiting a debt out: every demand, payment or promise restarts the period.
+The reader-facing sentences, with their citations, live in quiz/limitation.yaml (checked at build time);
+this module gets them as `Texts`, with citations already written out as plain text."""
+from dataclasses import dataclass
 from datetime import date
 
+from .errors import ContentError
 from .fields import Field, check_all, parse_date
 
 YEARS = 3
@@ -11,10 +15,32 @@ FIELDS = [
     Field("last_payment", "最后一次还款的日期", "date", past=True),
     Field("last_contact", "贷款方最近一次催款，或你最近一次答应还款的日期", "date", past=True),
 ]
-AFTER = ("时效过了，并不等于债务消失：贷款方仍然可以起诉，法院不会主动适用时效，要由你自己提出（《民法典》第一百九十三条）；"
-         "过了时效以后你又答应还款的，就不能再以时效为由拒绝（《民法典》第一百九十二条）。")
-REMINDER = ("这个日期只是按你填的日期做的粗略推算，不是建议你等它过去。贷款方每催一次款、你每还一次钱或答应还钱，"
-            "时效都会重新计算（《民法典》第一百九十五条）；时效过了，债也不会消失，征信记录照样保留。")
+EVENTS = tuple(f.id for f in FIELDS)  # each date has a sentence saying what it does to the period
+
+
+@dataclass(frozen=True)
+class Texts:
+    events: dict[str, str]  # field id → why that date starts or restarts the period
+    after: str              # shown when the period has passed: the debt remains
+    reminder: str           # always shown: a rough estimate, not advice to wait
+
+
+def texts_from_dict(d) -> Texts:
+    """Validate the data file's shape; node names ('events.due', 'after') let the build point at the line."""
+    if not isinstance(d, dict) or not isinstance(d.get("events"), dict):
+        raise ContentError.of("", "the file needs 'events:' (a mapping), 'after:' and 'reminder:'", "see the comment at the top of the file")
+    for key in EVENTS:
+        if not isinstance(d["events"].get(key), str) or not d["events"][key].strip():
+            raise ContentError.of(f"events.{key}", f"missing or empty events.{key}", f"add '{key}:' under events: (one sentence)")
+    for key in ("after", "reminder"):
+        if not isinstance(d.get(key), str) or not d[key].strip():
+            raise ContentError.of(key, f"missing or empty '{key}'", f"add '{key}:' (text)")
+    return Texts({k: _joined(d["events"][k]) for k in EVENTS}, _joined(d["after"]), _joined(d["reminder"]))
+
+
+def _joined(text: str) -> str:
+    """A paragraph written over several YAML lines, joined without spaces (Chinese needs none)."""
+    return "".join(line.strip() for line in text.splitlines())
 
 
 def add_years(d: date, years: int) -> date:
@@ -25,22 +51,18 @@ def add_years(d: date, years: int) -> date:
         return d.replace(year=d.year + years, day=28)
 
 
-def compute(values: dict, today: date) -> dict:
+def compute(texts: Texts, values: dict, today: date) -> dict:
     errors, clean = check_all(FIELDS, values, today)
     if errors:
         return {"errors": errors}
-    events = [("due", parse_date(clean["due"]), "最后一期到期：时效通常从这一天起算（《民法典》第一百八十八、一百八十九条）")]
-    for fid, why in (("last_payment", "你还过钱：时效从这一天重新计算（《民法典》第一百九十五条）"),
-                     ("last_contact", "催款或你答应还款：时效从这一天重新计算（《民法典》第一百九十五条）")):
-        if clean[fid]:
-            events.append((fid, parse_date(clean[fid]), why))
+    events = [(fid, parse_date(clean[fid])) for fid in EVENTS if clean[fid]]
     events = [events[0]] + [e for e in events[1:] if e[1] >= events[0][1]]  # earlier payments do not move the start
-    fid, start, why = max(events, key=lambda e: (e[1], e[0] != "due"))
+    fid, start = max(events, key=lambda e: (e[1], e[0] != "due"))
     end = add_years(start, YEARS)
-    steps = [f"{d.isoformat()}　{w}" for _, d, w in sorted(events, key=lambda e: e[1])]
+    steps = [f"{d.isoformat()}　{texts.events[f]}" for f, d in sorted(events, key=lambda e: e[1])]
     return {"result": {
         "start": start.isoformat(), "start_event": fid, "end": end.isoformat(), "passed": end < today,
-        "steps": steps, "reminder": REMINDER, "after": AFTER if end < today else "",
+        "steps": steps, "reminder": texts.reminder, "after": texts.after if end < today else "",
         "summary": (f"按你填的日期，三年时效大约从 {start.isoformat()} 起算，到 {end.isoformat()} 前后届满"
                     + ("（已经过了这个日期）。" if end < today else "。")),
     }}

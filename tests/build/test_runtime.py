@@ -10,7 +10,7 @@ import pytest
 
 from sitegen import runtime as rt
 from sitegen.errors import ContentError
-from sitegen.quiz_build import build_wheel
+from sitegen.assets import build_wheel
 from sitegen.runtime_calls import CALLS
 from support import ROOT
 

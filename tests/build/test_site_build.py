@@ -81,8 +81,8 @@ def test_pyodide_is_self_hosted_and_pinned(site):
     from support import ROOT
     lock = json.loads((ROOT / "package-lock.json").read_text())
     version = lock["packages"]["node_modules/pyodide"]["version"]
-    assert (site / f"quiz-assets/pyodide-{version}/pyodide.asm.wasm").is_file()
-    assert not (ROOT / "docs" / "quiz-assets").exists(), "the runtime is copied by the build, never committed"
+    assert (site / f"engine/pyodide-{version}/pyodide.asm.wasm").is_file()
+    assert not (ROOT / "docs" / "engine").exists(), "the runtime is copied by the build, never committed"
 
 
 def test_search_is_chinese_segmented(site):

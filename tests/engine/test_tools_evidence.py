@@ -2,6 +2,8 @@
 import json
 from datetime import date
 
+import pytest
+
 from triage import evidence
 
 TODAY = date(2026, 11, 28)
@@ -60,5 +62,30 @@ def test_merging_an_import_keeps_duplicates_once():
 
 def test_summary_for_the_complaint_letter():
     text = evidence.summary(log(CALL, SMS))
-    assert "2 次催收联系" in text and "晚上 10 点到早上 7 点" in text and "家人" in text and "1 次留有" in text
+    assert "2 次催收联系" in text and "晚上 10 点到早上 8 点" in text and "家人" in text and "1 次留有" in text
     assert evidence.summary([]) == ""
+
+
+@pytest.mark.parametrize("clock,night", [("21:59", False), ("22:00", True), ("23:59", True), ("00:00", True),
+                                         ("07:30", True), ("07:59", True), ("08:00", False), ("12:00", False)])
+def test_night_is_22_00_to_08_00(clock, night):
+    entries = log({**SMS, "when": f"2026-11-01 {clock}"})
+    assert ("晚上 10 点到早上 8 点" in evidence.summary(entries)) is night
+
+
+def test_add_and_merge_keep_the_import_limit_and_say_so():
+    full = [{**evidence.check_entry(SMS, TODAY)[1], "what": f"第{i}次"} for i in range(evidence.MAX_ENTRIES)]
+    out = evidence.add(full, CALL, TODAY)
+    assert "最多 2000 条" in out["errors"]["when"] and "entries" not in out
+    assert len(evidence.merge(full[:1500], full[1000:])["entries"]) == evidence.MAX_ENTRIES, "duplicates count once"
+    over = evidence.merge(full[:1999], log(CALL, {**SMS, "what": "新"}))
+    assert "最多 2000 条" in over["error"] and "没有改动" in over["error"] and "entries" not in over
+
+
+def test_the_devices_own_log_with_a_future_date_is_kept_with_a_warning():
+    text = evidence.export(log(CALL, SMS))
+    earlier = date(2026, 11, 1)  # the clock went back
+    assert "entries" not in evidence.parse_import(text, earlier), "an import from elsewhere is still refused"
+    out = evidence.parse_import(text, earlier, lenient=True)
+    assert out["entries"] == log(CALL, SMS) and "1 条记录的日期晚于" in out["warning"]
+    assert "warning" not in evidence.parse_import(text, TODAY, lenient=True)

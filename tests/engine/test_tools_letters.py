@@ -1,9 +1,12 @@
 """Letter builder: templates filled from validated fields, compared against the expected text."""
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from triage.letters import blank, fill
+
+ROOT = Path(__file__).resolve().parents[2]
 
 TODAY = date(2026, 11, 28)
 THIRD_PARTY = {"name": "张三", "date": "2026-11-28", "lender": "重庆小米消费金融有限公司", "contract_no": "",
@@ -71,3 +74,56 @@ def test_citations_in_letters_are_current_articles_written_in_full(book):
     text = fill(book, "complaint", sample_values(book, "complaint"), TODAY)["text"]
     assert "《中华人民共和国民法典》第一千零三十三条" in text
     assert "银保监会" not in text and "合同法" not in text
+
+
+def test_the_engine_gets_the_validated_letters_with_plain_citations(book, limitation_texts):
+    from sitegen.tools_build import engine_texts
+    from triage import browser
+    from triage.letters import from_shipped, to_dict
+    shipped = engine_texts(book, limitation_texts).decode()
+    assert "{{law" not in shipped and "{{" not in shipped
+    assert from_shipped(to_dict(book)) == book
+    browser.load(shipped)
+    assert browser._data["letters"] == book
+
+
+def test_loading_never_rewrites_the_yaml_data(statutes, tmp_path):
+    from sitegen import yamlfile
+    from sitegen.tools_build import load_letters
+    path = ROOT / "quiz" / "letters.yaml"
+    before = yamlfile.load(path)
+    load_letters(path, statutes)
+    assert "{{law civil-code 1033}}" in next(d for d in before["letters"] if d["id"] == "complaint")["template"]
+
+
+def test_identity_fields_can_be_filled_by_the_phone(book):
+    assert book.fields["name"].autocomplete == "name" and book.fields["contact_phone"].autocomplete == "tel"
+    assert book.fields["id_number"].autocomplete == "off"
+
+
+def _line(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+# (what is broken, edit of letters.yaml (old, new), the line to name: the first line containing this text)
+BROKEN = [
+    ("a bad citation deep inside a template", ("{{law civil-code 1034}}），任何组织", "{{law civil-code 9999}}），任何组织"), "{{law civil-code 9999}}"),
+    ("an unknown statute in a template", ("{{law credit-reporting-industry-regulation 26}}", "{{law no-such-law 26}}"), "{{law no-such-law 26}}"),
+    ("a field of an unknown kind", ("hardship:           {label: 还不上的原因, kind: longtext", "hardship:           {label: 还不上的原因, kind: essay"), "kind: essay"),
+    ("a placeholder with no field", ("本人{name}，在贵方有一笔借款", "本人{nickname}，在贵方有一笔借款"), "      {lender}："),  # the template starts here
+    ("an empty title", ("title: 征信异议申请", "title: ''"), "title: ''"),
+]
+
+
+@pytest.mark.parametrize("name,edit,needle", BROKEN, ids=[c[0] for c in BROKEN])
+def test_letter_errors_name_the_file_and_the_line(statutes, tmp_path, name, edit, needle):
+    from sitegen.errors import ContentError
+    from sitegen.tools_build import load_letters
+    text = (ROOT / "quiz" / "letters.yaml").read_text(encoding="utf-8")
+    assert edit[0] in text
+    broken = text.replace(edit[0], edit[1], 1)
+    path = tmp_path / "letters.yaml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(ContentError) as err:
+        load_letters(path, statutes)
+    assert err.value.where == f"{path}:{_line(broken, needle)}", str(err.value)

@@ -1,13 +1,21 @@
 """Limitation-period helper: leap years, month ends, interruptions, impossible and future dates."""
 from datetime import date
 
+import pytest
+
 from triage.limitation import add_years, compute
 
 TODAY = date(2026, 11, 28)
 
 
+@pytest.fixture(autouse=True)
+def _texts(limitation_texts):
+    global TEXTS
+    TEXTS = limitation_texts
+
+
 def result(**values):
-    return compute(values, TODAY)["result"]
+    return compute(TEXTS, values, TODAY)["result"]
 
 
 def test_three_years_from_the_due_date():
@@ -46,7 +54,7 @@ def test_never_suggests_waiting_it_out():
 
 
 def test_impossible_and_future_dates_get_clear_messages():
-    errors = compute({"due": "2023-02-29", "last_payment": "2027-01-01", "last_contact": "昨天"}, TODAY)["errors"]
+    errors = compute(TEXTS, {"due": "2023-02-29", "last_payment": "2027-01-01", "last_contact": "昨天"}, TODAY)["errors"]
     assert "这一天不存在" in errors["due"]
     assert "不能晚于今天（2026-11-28）" in errors["last_payment"]
     assert "请按 年-月-日 填写" in errors["last_contact"]
@@ -57,4 +65,36 @@ def test_common_date_spellings_are_understood():
 
 
 def test_the_due_date_is_required():
-    assert compute({}, TODAY)["errors"]["due"].startswith("请填写")
+    assert compute(TEXTS, {}, TODAY)["errors"]["due"].startswith("请填写")
+
+
+def test_reader_texts_come_from_the_data_file_with_citations_written_out(limitation_texts):
+    r = result(due="2021-03-15", last_payment="2022-06-01")
+    assert "《民法典》第一百八十八条、《民法典》第一百八十九条" in r["steps"][0]
+    for text in [*r["steps"], r["reminder"], result(due="2020-01-10")["after"]]:
+        assert "{{" not in text and "\n" not in text and " " not in text.replace("　", ""), text
+
+
+def test_years_outside_a_real_loan_are_refused():
+    errors = compute(TEXTS, {"due": "0001-01-01", "last_payment": "9999-12-31"}, TODAY)["errors"]
+    assert "1990 到 2100" in errors["due"] and "1990 到 2100" in errors["last_payment"]
+
+
+@pytest.mark.parametrize("old,new,needle", [
+    ("（{{law civil-code 195}}）；时效过了", "（{{law civil-code 196}}）；时效过了", "{{law civil-code 196}}"),
+    ("last_payment: 你还过钱", "last_paid: 你还过钱", "  due: "),  # where events: starts
+], ids=["a bad citation in a folded paragraph", "a missing event sentence"])
+def test_errors_in_the_texts_name_the_file_and_the_line(statutes, tmp_path, old, new, needle):
+    from pathlib import Path
+
+    from sitegen.errors import ContentError
+    from sitegen.tools_build import load_limitation
+    text = (Path(__file__).resolve().parents[2] / "quiz" / "limitation.yaml").read_text(encoding="utf-8")
+    assert old in text
+    broken = text.replace(old, new)
+    path = tmp_path / "limitation.yaml"
+    path.write_text(broken, encoding="utf-8")
+    with pytest.raises(ContentError) as err:
+        load_limitation(path, statutes)
+    line = next(n for n, row in enumerate(broken.splitlines(), 1) if needle in row)
+    assert err.value.where == f"{path}:{line}", str(err.value)
