@@ -129,7 +129,7 @@ def main(argv=None) -> int:
     if runtime.exists():
         print("\nruntime (bench/runtime.py):", flush=True)
         import runpy
-        sys.argv = [str(runtime), "--runs", str(args.runs), "--site", str(tmp / "site")]
+        sys.argv = [str(runtime), "--runs", str(args.runs), "--slow-runs", str(min(args.runs, 3))]
         runpy.run_path(str(runtime), run_name="__main__")
     return 0
 
