@@ -17,7 +17,8 @@ _HTML_LANG = re.compile(r'<html lang="zh"')
 _CHARSET = re.compile(r'<meta charset="utf-8">', re.I)
 # An executable inline script: no src, and no type or a JavaScript type (JSON config blocks never run).
 _SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script\s*>", re.S | re.I)
-_JS_TYPE = re.compile(r'(?:^|\s)type\s*=\s*"?(?!text/javascript|module|application/javascript)', re.I)
+_TYPE = re.compile(r"""(?:^|\s)type\s*=\s*["']?([^"'\s>]*)""", re.I)
+_JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
 _TABLE = re.compile(r"<table>.*?</table>", re.S)
 _TH = re.compile(r"<th[^>]*>(.*?)</th>", re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -30,8 +31,10 @@ _POLICY = ("default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'{hashes}",
 
 def inline_scripts(html: str) -> list[str]:
     """The text of every inline script the browser would run, exactly as it is in the page."""
-    return [m["body"] for m in _SCRIPT.finditer(html)
-            if "src=" not in m["attrs"] and not _JS_TYPE.search(m["attrs"])]
+    def runs(attrs: str) -> bool:
+        kind = _TYPE.search(attrs)
+        return "src=" not in attrs and (not kind or kind[1].lower() in _JS_TYPES)
+    return [m["body"] for m in _SCRIPT.finditer(html) if runs(m["attrs"])]
 
 
 def script_hash(body: str) -> str:
