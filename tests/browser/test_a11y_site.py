@@ -226,7 +226,7 @@ def test_axe_finds_nothing_in_the_open_drawer_search_results_and_focused_buttons
     page.goto(server.url, wait_until="networkidle")
     box = page.locator("input.md-search__input")
     box.click()
-    page.wait_for_function("(m => m && m.innerText && m.innerText.indexOf('初始化') < 0)"
+    page.wait_for_function("() => (m => m && m.innerText && m.innerText.indexOf('初始化') < 0)"
                            "(document.querySelector('.md-search-result__meta'))", timeout=30000)
     box.fill("催收")
     box.press("End")

@@ -153,7 +153,7 @@ def test_markup_in_the_flow_is_rendered_as_text(hostile_site, page):
     option = page.locator("#triage a.triage-option").first
     assert option.inner_text().startswith("<img")
     option.click()
-    page.wait_for_function("document.querySelector('#triage h2.triage-q').innerText.indexOf('第 2 题') === 0", timeout=60000)
+    page.wait_for_function("() => document.querySelector('#triage h2.triage-q').innerText.indexOf('第 2 题') === 0", timeout=60000)
     assert "<script>" in heading(page)
     page.goto(hostile_site.url + "quiz/static/#q-papers--danger")
     assert page.evaluate("window.__xss") is None
