@@ -155,8 +155,10 @@ def test_quick_exit_is_a_big_early_button_that_leaves_without_a_back_entry(serve
     page.on("console", lambda m: heard.append(m.text))
     history = page.evaluate("history.length")
     page.locator("body").click(position={"x": 5, "y": 300})
-    for _ in range(3):
-        page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    assert "再按 2 下" in page.locator(".site-exit__status").inner_text(), "the reader is told what Shift is doing"
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
     page.wait_for_url(EXIT_URL)
     assert "site-exit event" in heard and "engine stopped" in heard, heard
     assert page.evaluate("history.length") == history, "location.replace: no new history entry"
@@ -193,6 +195,16 @@ def test_a_wide_table_scrolls_by_keyboard_on_a_phone(server, browser):
     page.wait_for_timeout(300)
     assert region.evaluate("e => e.scrollLeft") > 0
     ctx.close()
+
+
+def test_a_printed_page_says_it_is_not_legal_advice_when_reviewed_and_where_from(server, page):
+    page.goto(server.url + "guide/evidence/", wait_until="networkidle")
+    assert not page.locator(".site-print-notice").is_visible(), "on screen the footer says it"
+    page.emulate_media(media="print")
+    notice = page.locator(".site-print-notice")
+    assert notice.is_visible() and not page.locator(".site-exit").is_visible()
+    text = notice.inner_text()
+    assert "不构成法律意见" in text and "内容最后审阅：20" in text and server.url + "guide/evidence/" in text
 
 
 def axe_failures(page, label):
