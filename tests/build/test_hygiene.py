@@ -166,6 +166,6 @@ def test_the_quick_exit_is_on_every_page_as_a_plain_link(site):
     for path in built_pages(site):
         text = path.read_text(encoding="utf-8")
         link = re.search(r'<a class="site-exit__button" href="([^"]+)"[^>]*>([^<]+)</a>', text)
-        assert link and link[1].startswith("https://") and link[2] in ("清除并离开", "快速离开"), path.relative_to(site)
+        assert link and link[1] == "about:blank" and link[2] in ("清除并离开", "快速离开"), path.relative_to(site)
         assert text.index("site-exit__button") < text.index('class="md-header'), "before the header in tab order"
         assert re.search(r'<script src="[^"]*assets/exit\.js"', text), path.relative_to(site)
