@@ -36,7 +36,7 @@ def test_search_finds_the_right_pages(server, page, query, expected):
     box = page.locator("input.md-search__input")
     box.click()
     # wait for the search worker to finish indexing; the theme reads the query on keyup
-    page.wait_for_function("(m => m && m.innerText && m.innerText.indexOf('初始化') < 0)"
+    page.wait_for_function("() => (m => m && m.innerText && m.innerText.indexOf('初始化') < 0)"
                            "(document.querySelector('.md-search-result__meta'))", timeout=30000)
     box.fill(query)
     box.press("End")

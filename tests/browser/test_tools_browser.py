@@ -65,7 +65,7 @@ def add_entry(page, root, values, who="家人", channel="电话"):
     root.locator("[name=who]").select_option(who)
     count = root.locator(".ev-table tr:has(td)").count()
     root.locator("button[type=submit]").click()
-    page.wait_for_function(f"document.querySelectorAll('.tool[data-tool=evidence] .ev-table tr').length > {max(count, 1)}", timeout=60000)
+    page.wait_for_function(f"() => document.querySelectorAll('.tool[data-tool=evidence] .ev-table tr').length > {max(count, 1)}", timeout=60000)
 
 
 def test_evidence_survives_a_reload_only_after_opt_in_and_is_gone_after_delete_all(server, tools_page):
@@ -84,7 +84,7 @@ def test_evidence_survives_a_reload_only_after_opt_in_and_is_gone_after_delete_a
     page.goto(server.url + "tools/letters/")  # the complaint letter can include the log's summary
     complaint = page.locator(".tool[data-letter=complaint]")
     complaint.get_by_role("button", name="从我的证据记录生成摘要").click()
-    page.wait_for_function("document.querySelector('#l-complaint-evidence_summary').value.indexOf('1 次催收联系') > 0", timeout=60000)
+    page.wait_for_function("() => document.querySelector('#l-complaint-evidence_summary').value.indexOf('1 次催收联系') > 0", timeout=60000)
     page.goto(server.url + "tools/evidence-log/")
     root.locator(".ev-table tr:has(td)").first.wait_for()
     root.get_by_role("button", name="全部删除").click()

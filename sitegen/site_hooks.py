@@ -1,0 +1,106 @@
+"""Site-wide page hygiene, applied to every built page: lang="zh-CN", a per-page Content-Security-Policy
+with the hash of each inline script, keyboard-scrollable tables, robots.txt, and a sitemap without the
+static quiz. Registered in mkdocs.yml under `hooks:` after sitegen/hooks.py, so it sees the final HTML.
+"""
+import base64
+import hashlib
+import html as htmllib
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+# Pages search engines should not list: the static quiz is one page whose #fragments are answer states.
+UNLISTED = ("quiz/static/",)
+
+# The theme derives lang from theme.language ("zh"); readers' screen readers need the region too.
+_HTML_LANG = re.compile(r'<html lang="zh"')
+_CHARSET = re.compile(r'<meta charset="utf-8">', re.I)
+# An executable inline script: no src, and no type or a JavaScript type (JSON config blocks never run).
+_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script\s*>", re.S | re.I)
+_TYPE = re.compile(r"""(?:^|\s)type\s*=\s*["']?([^"'\s>]*)""", re.I)
+_JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
+_TABLE = re.compile(r"<table>.*?</table>", re.S)
+_TH = re.compile(r"<th[^>]*>(.*?)</th>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+# Everything the site loads comes from its own origin; Pyodide compiles WebAssembly.
+_POLICY = ("default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'{hashes}", "style-src 'self' 'unsafe-inline'",
+           "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "worker-src 'self'",
+           "object-src 'none'", "base-uri 'self'", "form-action 'self'")
+
+
+def inline_scripts(html: str) -> list[str]:
+    """The text of every inline script the browser would run, exactly as it is in the page."""
+    def runs(attrs: str) -> bool:
+        kind = _TYPE.search(attrs)
+        return "src=" not in attrs and (not kind or kind[1].lower() in _JS_TYPES)
+    return [m["body"] for m in _SCRIPT.finditer(html) if runs(m["attrs"])]
+
+
+def script_hash(body: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+
+
+def csp(html: str) -> str:
+    hashes = "".join(" " + h for h in sorted({script_hash(s) for s in inline_scripts(html)}))
+    return "; ".join(_POLICY).format(hashes=hashes)
+
+
+def _scrollable_tables(html: str) -> str:
+    """Wrap each Markdown table in a focusable region, so a keyboard can scroll it on a phone. The region is
+    named by the table's column headings (landmark names must differ, so a repeated name gets a number)."""
+    seen: dict[str, int] = {}
+
+    def wrap(m: re.Match) -> str:
+        heads = [htmllib.unescape(_TAG.sub("", h)).strip() for h in _TH.findall(m[0])]
+        name = "表格：" + "、".join(h for h in heads[:4] if h) if any(heads) else "表格"
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1:
+            name += f"（{seen[name]}）"
+        return (f'<div class="table-scroll" role="region" tabindex="0" aria-label="{htmllib.escape(name)}">'
+                f"{m[0]}</div>")
+    return _TABLE.sub(wrap, html)
+
+
+def _finish(html: str, url: str) -> str:
+    html = _HTML_LANG.sub('<html lang="zh-CN"', html, count=1)
+    if url.startswith(UNLISTED):
+        html = _CHARSET.sub('\\g<0>\n    <meta name="robots" content="noindex">', html, count=1)
+    # The policy goes first in <head>: a meta CSP only governs what comes after it.
+    policy = f'<meta http-equiv="Content-Security-Policy" content="{csp(html)}">'
+    return _CHARSET.sub(lambda m: m[0] + "\n    " + policy, html, count=1)
+
+
+def on_page_content(html, page, config, files):
+    return _scrollable_tables(html)
+
+
+def on_post_page(output, page, config):
+    return _finish(output, page.url)
+
+
+def on_post_template(output, template_name, config):
+    if template_name == "404.html":
+        return _finish(output, "404.html")
+    if template_name == "sitemap.xml":
+        return _unlisted_out_of_sitemap(output)
+    return output
+
+
+def _unlisted_out_of_sitemap(xml: str) -> str:
+    entries = re.findall(r"\s*<url>.*?</url>", xml, re.S)
+    for entry in entries:
+        loc = re.search(r"<loc>(.*?)</loc>", entry, re.S)[1].strip()
+        if any(u in loc for u in UNLISTED):
+            xml = xml.replace(entry, "")
+    return xml
+
+
+def robots_txt(site_url: str) -> str:
+    base = urlsplit(site_url).path or "/"
+    lines = ["User-agent: *"] + [f"Disallow: {base}{u}" for u in UNLISTED]
+    return "\n".join(lines + ["", f"Sitemap: {site_url.rstrip('/')}/sitemap.xml", ""])
+
+
+def on_post_build(config):
+    (Path(config["site_dir"]) / "robots.txt").write_text(robots_txt(config["site_url"]), encoding="utf-8")

@@ -1,0 +1,144 @@
+"""The site as GitHub Pages serves a project site: under /xiaomi-loan-help/, with 404.html for anything
+missing. Every page, link, asset and worker must load there, the quiz and a tool must start their engine,
+and instant navigation must keep to the subpath."""
+import functools
+import io
+import http.server
+import threading
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+
+from conftest import pages_of
+from support import ROOT, build, free_port
+
+PREFIX = "/xiaomi-loan-help/"
+
+
+class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site only under PREFIX; like GitHub Pages, a missing file there gets 404.html."""
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".mjs": "text/javascript", ".wasm": "application/wasm"}
+
+    def send_head(self):
+        path = urlsplit(self.path).path
+        if path == PREFIX.rstrip("/"):
+            self.send_response(301)
+            self.send_header("Location", PREFIX)
+            self.end_headers()
+            return None
+        if not path.startswith(PREFIX):
+            self.send_error(404, "outside the project subpath")
+            return None
+        self.path = "/" + self.path[len(PREFIX):]
+        local = Path(self.translate_path(self.path))
+        if local.is_dir() and (local / "index.html").is_file() or local.is_file():
+            return super().send_head()
+        body = (Path(self.directory) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def subsite(tmp_path_factory):
+    port = free_port()
+    base = f"http://127.0.0.1:{port}{PREFIX}"
+    out = tmp_path_factory.mktemp("subpath") / "site"
+    result = build(ROOT, out, site_url=base)
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    handler = functools.partial(_SubpathHandler, directory=str(out))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield out, base
+    httpd.shutdown()
+
+
+@pytest.fixture
+def watched(browser):
+    """A page that records every failed request and every response with an error status."""
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    page.bad = []
+    page.seen = []
+    page.on("response", lambda r: page.seen.append(r.url) or (r.status >= 400 and page.bad.append(f"{r.status} {r.url}")))
+    page.on("requestfailed", lambda r: page.bad.append(f"failed {r.url} {r.failure}"))
+    yield page
+    ctx.close()
+
+
+def status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url) as r:
+            return r.status
+    except urllib.error.HTTPError as e:
+        return e.code
+
+
+def test_every_page_link_and_asset_loads_under_the_subpath(subsite, watched):
+    site, base = subsite
+    page = watched
+    targets: set[str] = set()
+    for path in pages_of(site):
+        page.goto(base + path, wait_until="networkidle")
+        targets |= set(page.eval_on_selector_all(
+            "a[href], link[href], script[src], img[src]", "els => els.map(e => e.href || e.src)"))
+    own = {urldefrag(u)[0] for u in targets if u.startswith("http://127.0.0.1")}
+    outside = sorted(u for u in own if not u.startswith(base))
+    assert not outside, f"links that leave the subpath: {outside[:5]}"
+    broken = sorted(f"{status(u)} {u}" for u in own if status(u) != 200)
+    assert not broken and not page.bad, "\n".join(broken + page.bad)
+
+
+def test_instant_navigation_stays_under_the_subpath(subsite, watched):
+    site, base = subsite
+    page = watched
+    page.goto(base, wait_until="networkidle")
+    page.locator(".md-nav--primary a[href*='/guide/evidence/']").first.click()
+    page.wait_for_url(base + "guide/evidence/")
+    page.locator(".md-nav--primary a[href*='/tools/letters/']").first.click()
+    page.wait_for_url(base + "tools/letters/")
+    page.wait_for_selector(".tool.tool-js", state="attached", timeout=15000)  # the tools started again
+    page.wait_for_load_state("networkidle")
+    assert not page.bad, page.bad
+
+
+def test_the_quiz_and_a_tool_start_their_worker_under_the_subpath(subsite, watched):
+    site, base = subsite
+    page = watched
+    page.goto(base + "quiz/", wait_until="networkidle")
+    first = page.locator("#triage").inner_text()
+    with page.expect_response(lambda r: r.url.endswith(".wasm"), timeout=60000):
+        page.locator("#triage a[data-q], #triage a.triage-option").first.click()
+    page.wait_for_function("t => document.querySelector('#triage').innerText !== t", arg=first, timeout=60000)
+    page.wait_for_function("() => window.PyEngine.ready", timeout=60000)
+    loaded = "\n".join(page.seen)
+    assert base + "assets/triage-worker.js" in loaded and base + "quiz-assets/" in loaded, loaded
+    page.goto(base + "tools/limitation/", wait_until="networkidle")
+    with page.expect_response(lambda r: r.url.endswith(".wasm"), timeout=60000):
+        page.locator(".tool form input").first.focus()
+    page.wait_for_function("() => window.PyEngine.ready", timeout=60000)
+    assert not page.bad, page.bad
+
+
+def test_a_missing_address_shows_the_chinese_404_with_working_links(subsite, watched):
+    site, base = subsite
+    page = watched
+    response = page.goto(base + "no/such/page/", wait_until="networkidle")
+    assert response.status == 404
+    assert "找不到" in page.locator("h1").inner_text()
+    page.bad = [b for b in page.bad if not b.startswith("404 " + base + "no/such/page/")]
+    assert not page.bad, page.bad
+    home = page.get_by_role("link", name="回到首页")
+    assert home.evaluate("a => a.href") == base
+    page.get_by_role("link", name="做一下自测").click()
+    page.wait_for_url(base + "quiz/")
+    assert not page.bad, page.bad
