@@ -111,21 +111,19 @@ def test_instant_navigation_stays_under_the_subpath(subsite, watched):
     assert not page.bad, page.bad
 
 
-def test_the_quiz_and_a_tool_start_their_worker_under_the_subpath(subsite, watched):
+def test_the_quiz_answers_and_a_tool_starts_its_worker_under_the_subpath(subsite, watched):
     site, base = subsite
     page = watched
     page.goto(base + "quiz/", wait_until="networkidle")
-    first = page.locator("#triage").inner_text()
-    with page.expect_response(lambda r: r.url.endswith(".wasm"), timeout=60000):
-        page.locator("#triage a[data-q], #triage a.triage-option").first.click()
-    page.wait_for_function("t => document.querySelector('#triage').innerText !== t", arg=first, timeout=60000)
-    page.wait_for_function("() => window.PyEngine.ready", timeout=60000)
-    loaded = "\n".join(page.seen)
-    assert base + "assets/triage-worker.js" in loaded and base + "quiz-assets/" in loaded, loaded
+    first = page.locator("#triage h2").inner_text()
+    page.locator("#triage .triage-option").first.click()
+    assert page.locator("#triage h2").first.inner_text() != first, "the quiz answers from its own pages"
     page.goto(base + "tools/limitation/", wait_until="networkidle")
     with page.expect_response(lambda r: r.url.endswith(".wasm"), timeout=60000):
         page.locator(".tool form input").first.focus()
     page.wait_for_function("() => window.PyEngine.ready", timeout=60000)
+    loaded = "\n".join(page.seen)
+    assert base + "assets/engine-worker.js" in loaded and base + "engine/" in loaded, loaded
     assert not page.bad, page.bad
 
 
