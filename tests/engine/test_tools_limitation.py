@@ -81,7 +81,7 @@ def test_years_outside_a_real_loan_are_refused():
 
 
 @pytest.mark.parametrize("old,new,needle", [
-    ("（{{law civil-code 195}}）；时效过了", "（{{law civil-code 196}}）；时效过了", "{{law civil-code 196}}"),
+    ("（{{law civil-code 201}}、", "（{{law civil-code 196}}、", "{{law civil-code 196}}"),
     ("last_payment: 你还过钱", "last_paid: 你还过钱", "  due: "),  # where events: starts
 ], ids=["a bad citation in a folded paragraph", "a missing event sentence"])
 def test_errors_in_the_texts_name_the_file_and_the_line(statutes, tmp_path, old, new, needle):
