@@ -4,7 +4,6 @@ Registered in mkdocs.yml under `hooks:`. Each stage delegates to a small module;
 ContentError, which MkDocs reports as a build failure naming the file and the fix.
 """
 import datetime
-import os
 import re
 import sys
 from pathlib import Path
@@ -17,15 +16,10 @@ for p in (ROOT, ROOT / "quiz"):  # importable without installing the project
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from sitegen import assets, citations, quiz_build, statute_page, tools_build  # noqa: E402
+from sitegen import assets, citations, content, quiz_build, statute_page, tools_build  # noqa: E402
 from sitegen.errors import ContentError  # noqa: E402
-from sitegen.statutes import in_reading_order, load_all  # noqa: E402
+from sitegen.statutes import in_reading_order  # noqa: E402
 
-# Overridable so tests can build the site from deliberately broken fixtures.
-STATUTE_DIR = Path(os.environ.get("STATUTE_DIR", ROOT / "data" / "statutes"))
-FLOW_FILE = Path(os.environ.get("QUIZ_FLOW", ROOT / "quiz" / "flow.yaml"))
-LETTERS_FILE = Path(os.environ.get("LETTERS_FILE", ROOT / "quiz" / "letters.yaml"))
-LIMITATION_FILE = Path(os.environ.get("LIMITATION_FILE", ROOT / "quiz" / "limitation.yaml"))
 # The quiz's placeholders in docs/*.md; the tools' placeholders are handled by tools_build (on_page_content).
 MARKER = re.compile(r"<!-- (triage|triage:static) -->")
 
@@ -38,19 +32,13 @@ def _fail(exc: ContentError):
 
 def on_config(config):
     try:
-        statutes = load_all(STATUTE_DIR)
-        cites = citations.scan_docs(Path(config["docs_dir"]), statutes)
-        for s in statutes.values():  # plain-language fields may cite other articles too
-            for text, line in s.published_texts():
-                cites += citations.scan(citations.statute_uri(s.id), text, statutes, str(s.path), line, s.short_name)
-        quiz = quiz_build.load_flow(FLOW_FILE, Path(config["docs_dir"]))
-        book = tools_build.load_letters(LETTERS_FILE, statutes)
-        engine = assets.prepare(ROOT, tools_build.engine_texts(book, tools_build.load_limitation(LIMITATION_FILE, statutes)))
+        data = content.load(content.Paths.of(ROOT, Path(config["docs_dir"])))
+        engine = assets.prepare(ROOT, tools_build.engine_texts(data.book, data.limitation))
     except ContentError as exc:
         _fail(exc)
-    _state.update(statutes=statutes, cites=cites, quiz=quiz, book=book, engine=engine,
+    _state.update(statutes=data.statutes, cites=data.cites, quiz=data.quiz, book=data.book, engine=engine,
                   built=datetime.date.today().isoformat())  # printed letters carry the site version
-    _extend_nav(config, statutes)
+    _extend_nav(config, data.statutes)
     return config
 
 

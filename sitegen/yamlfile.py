@@ -47,7 +47,7 @@ def load(path: Path):
             return yaml.load(fh, Loader=_Loader)
     except (OSError, UnicodeDecodeError) as exc:
         raise ContentError(str(path), f"cannot read the file ({exc.__class__.__name__}: {exc})",
-                           "check the path (and the STATUTE_DIR / QUIZ_FLOW / LETTERS_FILE variables) and save it as UTF-8") from None
+                           "check the path and save the file as UTF-8") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
