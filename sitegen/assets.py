@@ -6,7 +6,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import quiz_build
+from . import fingerprint, quiz_build
 from .errors import ContentError
 
 # The only Pyodide files a pure-Python, no-packages runtime needs.
@@ -28,7 +28,7 @@ class QuizAssets:
         """data-* attributes for a widget; `root` is the relative path from the page to the site root."""
         return {"root": root, "pyodide": root + self.pyodide_dir, "wheel": root + "quiz-assets/" + self.wheel_name,
                 "flow": root + "quiz-assets/" + self.flow_name, "letters": root + "quiz-assets/" + self.letters_name,
-                "worker": root + "assets/triage-worker.js"}
+                "worker": root + fingerprint.fingerprinted("assets/triage-worker.js")}
 
     def write(self, site_dir: Path) -> None:
         out = site_dir / "quiz-assets"
