@@ -125,7 +125,7 @@
       var withRuntime = runtime.checked, total = info ? info.siteBytes + (withRuntime ? info.runtimeBytes : 0) : 0;
       go.disabled = true;
       bar.hidden = false; bar.value = 0;
-      announce("开始保存" + (total ? "，约 " + size(total) : "") + "。可以继续阅读，保存完成时会告诉你。");
+      announce("开始保存" + (total ? "，约 " + size(total) : "") + "。可以继续阅读，全部存好后会告诉你。");
       setOff(false);
       register().then(function () {
         return ask({ type: "save", runtime: withRuntime }, function (m) {
