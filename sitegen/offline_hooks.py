@@ -75,7 +75,8 @@ def _search_files(config) -> list[str]:
 def on_post_build(config):
     site = Path(config["site_dir"])
     fingerprint.write(site)
-    manifest = offline_manifest.build(site, _search_files(config), OFFLINE_PAGE.replace(".md", "/"))
+    manifest = offline_manifest.build(site, _search_files(config), OFFLINE_PAGE.replace(".md", "/"),
+                                      config["site_name"])
     source = _state["sw_source"].read_text(encoding="utf-8")
     if SW_PLACEHOLDER not in source:
         raise ValueError(f"{_state['sw_source']}: the placeholder {SW_PLACEHOLDER} is missing")

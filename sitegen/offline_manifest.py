@@ -10,6 +10,7 @@
 - version: a digest of every published file, so any change to the site makes a new worker and a new cache.
 """
 import hashlib
+import html as html_lib
 import json
 import re
 import zlib
@@ -76,7 +77,7 @@ def _refs(html: str, page_url: str, site: Path) -> set[str]:
     return out
 
 
-def build(site: Path, extra_assets: list[str], offline_page: str = "offline/") -> Manifest:
+def build(site: Path, extra_assets: list[str], offline_page: str = "offline/", site_name: str = "") -> Manifest:
     files = sorted(p for p in site.rglob("*") if p.is_file())
     rels = {p.relative_to(site).as_posix(): p for p in files}
     pages: dict[str, str] = {}
@@ -87,7 +88,8 @@ def build(site: Path, extra_assets: list[str], offline_page: str = "offline/") -
             url = rel[: -len("index.html")]
             html = path.read_text(encoding="utf-8")
             title = TITLE.search(html)
-            pages[url] = re.sub(r"\s+", " ", title.group(1)).strip() if title else url
+            name = html_lib.unescape(re.sub(r"\s+", " ", title.group(1))).strip() if title else url
+            pages[url] = name.removesuffix(" - " + site_name) if site_name else name
             refs = _refs(html, url, site)
             assets |= refs
             if url == offline_page:  # what the offline page needs: stored when the worker installs

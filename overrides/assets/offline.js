@@ -40,26 +40,32 @@
   }
 
   /* ---- Offline links ---- */
-  var notice = null;
+  // The live region exists (empty, invisible) before anything is said into it, so screen readers announce it.
+  var notice = document.createElement("div");
+  notice.className = "md-typeset offline-notice";
+  notice.setAttribute("role", "status");
+  (function (s) {
+    s.position = "fixed"; s.left = "0.5rem"; s.right = "0.5rem"; s.bottom = "0.5rem"; s.zIndex = "10";
+    s.maxWidth = "36rem"; s.margin = "0 auto";
+  })(notice.style);
+  function attach() { if (!notice.parentNode) document.body.appendChild(notice); }
+  if (document.body) attach(); else document.addEventListener("DOMContentLoaded", attach);
+
   function say(text) {
-    if (!notice) {
-      notice = document.createElement("div");
-      notice.className = "offline-notice admonition warning";
-      notice.setAttribute("role", "status");
-      var s = notice.style;
-      s.position = "fixed"; s.left = "0.5rem"; s.right = "0.5rem"; s.bottom = "0.5rem"; s.zIndex = "10";
-      s.margin = "0"; s.maxWidth = "40rem"; s.marginLeft = "auto"; s.marginRight = "auto";
-      var p = document.createElement("p"), close = document.createElement("button");
-      close.type = "button"; close.className = "md-button"; close.textContent = "知道了";
-      close.addEventListener("click", function () { p.textContent = ""; notice.hidden = true; });
-      notice.appendChild(p); notice.appendChild(close);
-      document.body.appendChild(notice);
-    }
-    notice.hidden = false;
-    var msg = notice.firstChild;
-    msg.textContent = ""; // a changed text is read out even when it repeats the last one
-    setTimeout(function () { msg.textContent = text; }, 50);
+    attach();
+    notice.textContent = "";
+    var box = document.createElement("div"), title = document.createElement("p"), p = document.createElement("p");
+    var close = document.createElement("button");
+    box.className = "admonition warning";
+    box.style.margin = "0";
+    title.className = "admonition-title"; title.textContent = "没有网络，这一页打不开";
+    p.textContent = text;
+    close.type = "button"; close.className = "md-button"; close.textContent = "知道了";
+    close.addEventListener("click", function () { notice.textContent = ""; });
+    box.appendChild(title); box.appendChild(p); box.appendChild(close);
+    notice.appendChild(box);
   }
+  document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") notice.textContent = ""; });
 
   function sitePage(a, ev) {
     // A same-site link to another page that this script may take over; null for everything else.
@@ -82,7 +88,7 @@
       var page = url.href.split("#")[0];
       caches.match(page).then(function (hit) {
         if (hit) location.assign(url.href);
-        else say("现在没有网络，「" + (a.textContent || "这一页").trim() + "」还没有保存在这台设备上，暂时打不开。当前页面保持不变；联网后再点一次。");
+        else say("「" + (a.textContent || "这一页").trim() + "」还没有保存在这台设备上，暂时打不开。你现在看的页面还在；联网后再点一次。");
       });
     } else if (updated) {
       ev.preventDefault();

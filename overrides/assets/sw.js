@@ -178,7 +178,7 @@ async function status() {
   const cache = await caches.open(PAGES);
   const keys = new Set((await cache.keys()).map((r) => r.url));
   const kept = Object.keys(M.pages).filter((rel) => keys.has(abs(rel)) && rel !== M.offline);
-  return { type: "status", version: M.version, pages: Object.keys(M.pages).length, siteBytes: M.site_bytes,
+  return { type: "status", version: M.version, pages: Object.keys(M.pages).length - 1, siteBytes: M.site_bytes,
            runtimeBytes: M.runtime_bytes, saved: keys.has(SAVED), savedRuntime: keys.has(SAVED_RUNTIME),
            kept: kept.map((rel) => ({ url: abs(rel), title: M.pages[rel] })) };
 }
