@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # importable without installing the project
     sys.path.insert(0, str(ROOT))
 
+from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import InclusionLevel  # noqa: E402
 
@@ -35,7 +36,10 @@ def on_files(files, config):
     sw = files.get_file_from_path(SW_SOURCE)
     if sw is not None:  # a template with a placeholder, useless at assets/sw.js
         files.remove(sw)
-    _state["sw_source"] = next(Path(d) / SW_SOURCE for d in config.theme.dirs if (Path(d) / SW_SOURCE).is_file())
+    sources = [Path(d) / SW_SOURCE for d in config.theme.dirs if (Path(d) / SW_SOURCE).is_file()]
+    if not sources:
+        raise PluginError(f"overrides/{SW_SOURCE} is missing: the service worker is built from it")
+    _state["sw_source"] = sources[0]
     page = files.get_file_from_path(OFFLINE_PAGE)
     if page is not None:
         page.inclusion = InclusionLevel.NOT_IN_NAV
@@ -79,5 +83,5 @@ def on_post_build(config):
                                       config["site_name"])
     source = _state["sw_source"].read_text(encoding="utf-8")
     if SW_PLACEHOLDER not in source:
-        raise ValueError(f"{_state['sw_source']}: the placeholder {SW_PLACEHOLDER} is missing")
+        raise PluginError(f"{_state['sw_source']}: the placeholder {SW_PLACEHOLDER} is missing")
     (site / "sw.js").write_text(source.replace(SW_PLACEHOLDER, manifest.to_json()), encoding="utf-8")

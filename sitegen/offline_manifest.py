@@ -96,7 +96,7 @@ def build(site: Path, extra_assets: list[str], offline_page: str = "offline/", s
                 shell = refs
     assets -= {u + "index.html" for u in pages}
     if offline_page not in pages:
-        raise ValueError(f"the offline page {offline_page} was not built: docs/offline.md is missing")
+        raise ValueError(f"the offline page {offline_page} was not built: restore docs/offline.md")
     immutable = {rel: _digest(p.read_bytes()) for rel, p in rels.items() if is_immutable(rel)}
     runtime = sorted(r for r in immutable if r not in assets)
     versioned = (f"{rel}:{_digest(p.read_bytes())}" for rel, p in rels.items()

@@ -45,12 +45,15 @@ class LoggingServer:
 
 
 @pytest.fixture
-def copy_server(site, tmp_path):
-    """A throwaway copy of the built site; the test may edit it."""
+def copy_server(site, port, tmp_path):
+    """A throwaway copy of the built site; the test may edit it. Its sitemap names the copy's own address,
+    so navigation.instant takes over links there as it does on the published site."""
     root = tmp_path / "site"
     shutil.copytree(site, root)
     srv = LoggingServer(root)
     srv.root = root
+    sitemap = root / "sitemap.xml"
+    sitemap.write_text(sitemap.read_text(encoding="utf-8").replace(f"http://127.0.0.1:{port}/", srv.url), encoding="utf-8")
     yield srv
     srv.close()
 
@@ -237,3 +240,23 @@ def test_the_worker_works_under_a_project_subpath(subpath_site, ctx):
     assert h1(pg) == title
     pg.goto(subpath_site + OTHER)
     assert pg.url == subpath_site + "offline/"
+
+
+def test_after_a_site_update_the_next_link_loads_a_whole_page_with_the_new_glue(copy_server, ctx):
+    srv = copy_server
+    pg = ctx.new_page()
+    open_kept(pg, srv.url + PAGE)
+    edit(srv.root / "sw.js", manifest(srv.root)["version"], "0000update00")
+    pg.evaluate("window.__oldGlue = true")
+    pg.locator(f"a[href$='{OTHER.split('/')[1]}/']").first.click()  # the same glue goes on ...
+    pg.wait_for_url(srv.url + OTHER)
+    assert pg.evaluate("window.__oldGlue") is True, "navigation.instant keeps the page's scripts"
+    pg.go_back()
+    pg.wait_for_url(srv.url + PAGE)
+    pg.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")  # ... until the site changes
+    pg.wait_for_function("caches.keys().then(k => k.includes('xlh-site-0000update00'))", polling=200, timeout=15000)
+    pg.wait_for_timeout(300)  # the page hears controllerchange
+    pg.locator(f"a[href$='{OTHER.split('/')[1]}/']").first.click()
+    pg.wait_for_url(srv.url + OTHER)
+    pg.wait_for_load_state()
+    assert pg.evaluate("window.__oldGlue") is None, "a whole page load, not navigation.instant with the old scripts"
