@@ -170,6 +170,18 @@ def test_save_the_whole_site_shows_its_size_first_then_every_page_reads_offline(
             failures.append(f"/{url}: got {pg.url} {pg.title()!r}")
 
     assert not failures, "\n".join(failures)
+    # The tools' runtime is offered on its own, with its size; ticked, it is saved too.
+    ctx.set_offline(False)
+    pg.goto(srv.url + "about/")
+    box = pg.get_by_role("checkbox", name=re.compile("运行环境"))
+    assert re.search(r"约 [\d.]+ MB", box.locator("xpath=..").inner_text())
+    box.check()
+    pg.get_by_role("button", name=re.compile("保存全站以便离线阅读")).click()
+    pg.wait_for_function("document.querySelector('.offline-save__status').textContent.indexOf('保存完成：') >= 0", timeout=60000)
+    ctx.set_offline(True)
+    runtime = manifest(srv.root)["runtime"]
+    fetched = pg.evaluate("urls => Promise.all(urls.map(u => fetch(u).then(r => r.ok, () => false)))", [srv.url + r for r in runtime])
+    assert runtime and all(fetched), dict(zip(runtime, fetched))
 
 
 def test_offline_an_uncached_plan_link_keeps_the_plan_and_says_why(server, ctx):
