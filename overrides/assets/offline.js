@@ -7,7 +7,7 @@
   var OFF_KEY = "xlh-offline-off"; // set only by 「删除离线副本」: the reader does not want copies kept
   var script = document.currentScript;
   var supported = "serviceWorker" in navigator && !!window.caches && !!window.Promise && !!window.URL && !!script;
-  if (!supported) return; // the widgets keep their no-JavaScript text
+  if (!supported) { window.SiteOffline = { controlled: window.Promise && Promise.resolve() }; return; } // widgets keep their no-JS text
   var ROOT = new URL("../", script.src).href; // this file is <root>assets/offline.<hash>.js
   var SW = navigator.serviceWorker;
   var hadController = !!SW.controller, updated = false;
@@ -20,6 +20,13 @@
   function size(bytes) { return bytes >= 1e6 ? (bytes / 1e6).toFixed(1) + " MB" : Math.max(1, Math.round(bytes / 1e3)) + " KB"; }
 
   if (!isOff()) register().catch(function () { /* e.g. storage disabled: the site works as before */ });
+  // For the engine glue: resolves once this page is controlled (its downloads are then kept for the next
+  // visit), or after 3 s, or at once when no worker will come. Never rejects, so it can only delay by 3 s.
+  window.SiteOffline = { controlled: new Promise(function (resolve) {
+    if (SW.controller || isOff()) { resolve(); return; }
+    SW.addEventListener("controllerchange", function () { resolve(); });
+    setTimeout(resolve, 3000);
+  }) };
   // A new site version took over: the next link loads a whole page, so old glue never meets new files.
   SW.addEventListener("controllerchange", function () { if (hadController) updated = true; hadController = true; });
 

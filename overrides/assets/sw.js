@@ -98,8 +98,26 @@ async function activate() {
   }
 }
 
+let adopted = false;
+async function adopt() {
+  // Files fetched before this worker controlled the page (a first visit: the engine, the glue) sit in the
+  // browser's HTTP cache only; keep them here too, without any network request, so the next visit needs none.
+  if (adopted || disabled) return;
+  const cache = await caches.open(IMMUTABLE);
+  let missing = 0;
+  for (const url of immutable.keys()) {
+    if (await cache.match(url)) continue;
+    try {
+      const resp = await fetch(url, { cache: "only-if-cached", mode: "same-origin", credentials: "same-origin" });
+      if (storable(resp)) await cache.put(url, resp); else missing++;
+    } catch (e) { missing++; }
+  }
+  adopted = !missing;
+}
+
 async function page(event, url) {
   const navigate = event.request.mode === "navigate";
+  if (navigate) event.waitUntil(adopt().catch(() => {}));
   let resp;
   try {
     resp = await fetch(url, { cache: "no-cache", credentials: "same-origin" });

@@ -129,7 +129,11 @@ def test_a_changed_page_reaches_a_returning_online_reader(copy_server, ctx):
 def test_a_return_visit_starts_the_engine_with_no_runtime_request(copy_server, ctx):
     srv = copy_server
     pg = ctx.new_page()
-    open_kept(pg, srv.url + "quiz/")
+    pg.goto(srv.url + "quiz/")
+    # The glue starts the engine once the worker controls the page (window.SiteOffline.controlled), so the
+    # runtime goes through it on the first visit too.
+    pg.evaluate("SiteOffline.controlled")
+    assert pg.evaluate("navigator.serviceWorker.controller !== null")
     start = "() => { PyEngine.start(document.getElementById('triage')); }"
     pg.evaluate(start)
     pg.wait_for_function("window.PyEngine.ready", timeout=60000)
