@@ -119,7 +119,7 @@ def test_the_same_paths_without_javascript(server, browser, name):
 
 
 def test_when_pyodide_is_blocked_the_reader_still_reaches_the_plan(server, page):
-    page.route("**/quiz-assets/**", lambda route: route.abort())
+    page.context.route("**/quiz-assets/**", lambda route: route.abort())  # context: the service worker's requests too
     page.goto(server.url + "quiz/")
     page.locator("#triage a.triage-option", has_text=re.compile("^没有$")).click()
     status = page.locator("#triage .triage-status")
