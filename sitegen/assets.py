@@ -12,6 +12,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import fingerprint
 from .errors import ContentError
 from .runtime import build_runtime
 
@@ -35,10 +36,9 @@ class EngineAssets:
 
     def attrs(self, root: str) -> dict[str, str]:
         """data-* attributes a widget carries for PyEngine.start(); `root` is the page's relative path to the site root."""
-        out = {"root": root, "worker": root + WORKER, "pyodide": root + self.pyodide_dir,
-               "wheel": root + FOLDER + self.wheel_name, "texts": root + FOLDER + self.texts_name,
-               "stdlib": root + FOLDER + self.stdlib_name, "lock": self.lock}
-        return out
+        return {"root": root, "worker": root + fingerprint.fingerprinted(WORKER), "pyodide": root + self.pyodide_dir,
+                "wheel": root + FOLDER + self.wheel_name, "texts": root + FOLDER + self.texts_name,
+                "stdlib": root + FOLDER + self.stdlib_name, "lock": self.lock}
 
     def write(self, site_dir: Path) -> None:
         target = site_dir / self.pyodide_dir

@@ -65,11 +65,21 @@
 
   E.supported = () => typeof Worker === "function" && typeof WebAssembly === "object";
 
+  let starting = false;
   E.start = (el) => {
-    if (worker || E.failed) return;
+    if (worker || starting || E.failed) return;
     root = el || root || document.querySelector("[data-worker]");
     if (!E.supported()) { fail("this browser cannot run the engine"); return; }
     if (!root || !root.getAttribute("data-worker")) { fail("no engine on this page"); return; }
+    starting = true;
+    // Wait (at most 3 s) until the service worker controls the page, so the runtime it downloads is kept
+    // for the next visit (overrides/assets/offline.js).
+    const controlled = window.SiteOffline && window.SiteOffline.controlled;
+    Promise.resolve(controlled).then(spawn, spawn);
+  };
+
+  function spawn() {
+    if (worker || E.failed) return;
     const url = (name) => (root.getAttribute("data-" + name) ? abs(root.getAttribute("data-" + name)) : "");
     try {
       worker = new Worker(url("worker"), { type: "module" });
@@ -80,9 +90,9 @@
     worker.onmessageerror = () => fail("unreadable message from the worker");
     worker.postMessage({ type: "init", pyodide: url("pyodide"), wheel: url("wheel"), texts: url("texts"), stdlib: url("stdlib"),
       lock: root.getAttribute("data-lock") || "" });
-  };
+  }
 
-  E.call = (fn, args, legacyCallback) => {
+  E.call = (fn, args) => {
     const promise = new Promise((resolve, reject) => {
       if (!E.failed) E.start(null);
       if (E.failed) { reject(new Error(E.reason)); return; }
@@ -90,9 +100,6 @@
       pending.set(p.msg.id, p);
       if (E.ready) send(p);
     });
-    // Transitional: the quiz glue (triage.js) still passes a callback(err, result). Remove once it no longer
-    // calls the engine (the quiz is moving to pre-rendered states).
-    if (typeof legacyCallback === "function") promise.then((r) => legacyCallback(null, r), (err) => legacyCallback(err));
     return promise;
   };
 
@@ -102,7 +109,7 @@
     clearTimeout(startTimer);
     if (worker) worker.terminate();
     for (const p of pending.values()) clearTimeout(p.timer);
-    worker = null; pending = new Map(); E.ready = false;
+    worker = null; starting = false; pending = new Map(); E.ready = false;
   };
 
   document.addEventListener("site-exit", E.stop);

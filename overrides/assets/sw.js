@@ -1,0 +1,202 @@
+/* Service worker: return visits without the runtime download, and offline reading.
+   Published as <site root>/sw.js by sitegen/offline_hooks.py, which puts the build's manifest
+   (sitegen/offline_manifest.py) in place of the placeholder below, so every site change is a new worker.
+   Rules (only same-site GET requests without a query string are touched; nothing else is ever cached):
+   - content-addressed files (hash in the name, pyodide-<version>/): cache-first, kept across site versions
+     while the new manifest still lists them with the same bytes;
+   - pages: network-first (revalidated, never a stale copy while online); each page the reader opens is kept
+     for offline reading; offline, a page never opened leads to the offline page;
+   - other site files (search index, word lists, sitemap, icon): network-first, kept copy offline.
+   Caches: "xlh-site-<version>" (pages and other files of this version; older versions are deleted on
+   activate, after their pages were fetched again fresh) and "xlh-immutable". Nothing the reader types is in
+   a URL the site loads (answers live in memory or after "#"), so nothing typed can reach a cache. */
+"use strict";
+const M = /*@MANIFEST@*/null;
+const SCOPE = self.registration.scope;                 // the site root, also under a project subpath
+const PAGES = "xlh-site-" + M.version;
+const IMMUTABLE = "xlh-immutable";
+const SAVED = SCOPE + "__offline/saved";               // marker: the reader asked for the whole site
+const SAVED_RUNTIME = SCOPE + "__offline/runtime";     // ... and the tools' runtime
+const STATE = SCOPE + "__offline/immutable.json";      // which bytes the immutable cache holds
+const abs = (rel) => SCOPE + rel;
+const pageSet = new Set(Object.keys(M.pages).map(abs));
+const assetSet = new Set(M.assets.map(abs));
+const immutable = new Map(Object.entries(M.immutable).map(([rel, digest]) => [abs(rel), digest]));
+let disabled = false;                                  // the reader deleted the offline copy
+
+const storable = (r) => r && r.ok && r.type === "basic" && !r.redirected;
+
+async function store(url, fresh) {
+  // Fetch one site file into its cache; rejects if it cannot be fetched.
+  const isImmutable = immutable.has(url);
+  const cache = await caches.open(isImmutable ? IMMUTABLE : PAGES);
+  if (isImmutable && await cache.match(url)) return;
+  const resp = await fetch(url, { cache: fresh && !isImmutable ? "no-cache" : "default", credentials: "same-origin" });
+  if (!storable(resp)) throw new Error(url + " " + resp.status);
+  if (!disabled) await cache.put(url, resp);
+}
+
+async function each(items, limit, fn) { // a few downloads at a time, so a slow phone stays usable
+  let next = 0;
+  const run = async () => { while (next < items.length) await fn(items[next++]); };
+  await Promise.all(Array.from({ length: limit }, run));
+}
+
+async function saveAll(withRuntime, progress) {
+  const list = Object.keys(M.pages).concat(M.assets, withRuntime ? M.runtime : []).map(abs);
+  let done = 0, failed = 0;
+  await each(list, 4, async (url) => {
+    try { await store(url, true); } catch (e) { failed++; }
+    done++;
+    if (progress) progress({ type: "progress", done, total: list.length });
+  });
+  if (!failed && !disabled) {
+    const cache = await caches.open(PAGES);
+    await cache.put(SAVED, new Response("1"));
+    if (withRuntime) await cache.put(SAVED_RUNTIME, new Response("1"));
+  }
+  return { type: "done", total: list.length, failed };
+}
+
+async function install() {
+  // The offline page and what it loads must be there, or this version does not install.
+  await Promise.all([M.offline].concat(M.shell).map((rel) => store(abs(rel), true)));
+  // Keep what the reader had from earlier versions, fetched again fresh: never carry old legal text over.
+  const keep = new Set();
+  let saved = false, savedRuntime = false;
+  for (const name of await caches.keys()) {
+    if (!name.startsWith("xlh-site-") || name === PAGES) continue;
+    for (const req of await (await caches.open(name)).keys()) {
+      if (req.url === SAVED) saved = true;
+      else if (req.url === SAVED_RUNTIME) savedRuntime = true;
+      else if (pageSet.has(req.url)) keep.add(req.url);
+    }
+  }
+  if (saved) await saveAll(savedRuntime, null);
+  else await each([...keep], 4, (url) => store(url, true).catch(() => {}));
+}
+
+async function activate() {
+  for (const name of await caches.keys()) {
+    if (name.startsWith("xlh-") && name !== PAGES && name !== IMMUTABLE) await caches.delete(name);
+  }
+  // Drop content-addressed files this version no longer uses, or whose bytes changed under the same name.
+  const cache = await caches.open(IMMUTABLE);
+  const before = await cache.match(STATE);
+  const old = before ? await before.json() : {};
+  for (const req of await cache.keys()) {
+    if (req.url === STATE) continue;
+    const want = immutable.get(req.url);
+    if (!want || (old[req.url] && old[req.url] !== want)) await cache.delete(req);
+  }
+  await cache.put(STATE, new Response(JSON.stringify(Object.fromEntries(immutable))));
+  await self.clients.claim();
+  // The page the reader has open now was loaded before this worker: keep it too.
+  for (const client of await self.clients.matchAll({ type: "window" })) {
+    const url = client.url.split("#")[0];
+    if (pageSet.has(url) && !(await caches.match(url, { cacheName: PAGES }))) await store(url, true).catch(() => {});
+  }
+}
+
+let adopted = false;
+async function adopt() {
+  // Files fetched before this worker controlled the page (a first visit: the engine, the glue) sit in the
+  // browser's HTTP cache only; keep them here too, without any network request, so the next visit needs none.
+  if (adopted || disabled) return;
+  const cache = await caches.open(IMMUTABLE);
+  let missing = 0;
+  for (const url of immutable.keys()) {
+    if (await cache.match(url)) continue;
+    try {
+      const resp = await fetch(url, { cache: "only-if-cached", mode: "same-origin", credentials: "same-origin" });
+      if (storable(resp)) await cache.put(url, resp); else missing++;
+    } catch (e) { missing++; }
+  }
+  adopted = !missing;
+}
+
+async function page(event, url) {
+  const navigate = event.request.mode === "navigate";
+  if (navigate) event.waitUntil(adopt().catch(() => {}));
+  let resp;
+  try {
+    resp = await fetch(url, { cache: "no-cache", credentials: "same-origin" });
+  } catch (e) { // offline: the kept copy, or the offline page
+    const kept = await caches.match(url, { cacheName: PAGES, ignoreVary: true });
+    if (kept) return kept;
+    if (navigate && url !== abs(M.offline) && await caches.match(abs(M.offline), { cacheName: PAGES })) {
+      return Response.redirect(abs(M.offline), 302);
+    }
+    return Response.error();
+  }
+  if (resp.redirected) return navigate ? Response.redirect(resp.url, 302) : resp;
+  if (storable(resp) && pageSet.has(url) && !disabled) {
+    const copy = resp.clone();
+    event.waitUntil(caches.open(PAGES).then((c) => c.put(url, copy)));
+  }
+  return resp;
+}
+
+async function cacheFirst(event, url) {
+  const cache = await caches.open(IMMUTABLE);
+  const hit = await cache.match(url, { ignoreVary: true });
+  if (hit) return hit;
+  const resp = await fetch(url, { credentials: "same-origin" });
+  if (storable(resp) && !disabled) {
+    const copy = resp.clone();
+    event.waitUntil(cache.put(url, copy));
+  }
+  return resp;
+}
+
+async function networkFirst(event, url) {
+  try {
+    const resp = await fetch(url, { cache: "no-cache", credentials: "same-origin" });
+    if (storable(resp) && !disabled) {
+      const copy = resp.clone();
+      event.waitUntil(caches.open(PAGES).then((c) => c.put(url, copy)));
+    }
+    return resp;
+  } catch (e) {
+    return (await caches.match(url, { cacheName: PAGES, ignoreVary: true })) || Response.error();
+  }
+}
+
+self.addEventListener("install", (event) => event.waitUntil(install().then(() => self.skipWaiting())));
+self.addEventListener("activate", (event) => event.waitUntil(activate()));
+
+self.addEventListener("fetch", (event) => {
+  const req = event.request;
+  if (req.method !== "GET" || req.headers.has("range")) return;
+  const u = new URL(req.url);
+  if (u.search || !u.href.startsWith(SCOPE)) return;   // another origin, outside the site, or a query: untouched
+  const url = u.origin + u.pathname;
+  if (immutable.has(url)) event.respondWith(cacheFirst(event, url));
+  else if (req.mode === "navigate" || pageSet.has(url)) event.respondWith(page(event, url));
+  else if (assetSet.has(url)) event.respondWith(networkFirst(event, url));
+});
+
+self.addEventListener("message", (event) => {
+  const msg = event.data || {}, port = event.ports[0];
+  const reply = (m) => port && port.postMessage(m);
+  if (msg.type === "status") {
+    event.waitUntil(status().then(reply));
+  } else if (msg.type === "save") {
+    disabled = false;
+    event.waitUntil(saveAll(!!msg.runtime, reply).then(reply));
+  } else if (msg.type === "forget") { // 「删除离线副本」: stop keeping anything, even before this page closes
+    disabled = true;
+    event.waitUntil(caches.keys()
+      .then((names) => Promise.all(names.filter((n) => n.startsWith("xlh-")).map((n) => caches.delete(n))))
+      .then(() => reply({ type: "forgotten" })));
+  }
+});
+
+async function status() {
+  const cache = await caches.open(PAGES);
+  const keys = new Set((await cache.keys()).map((r) => r.url));
+  const kept = Object.keys(M.pages).filter((rel) => keys.has(abs(rel)) && rel !== M.offline);
+  return { type: "status", version: M.version, pages: Object.keys(M.pages).length - 1, siteBytes: M.site_bytes,
+           runtimeBytes: M.runtime_bytes, saved: keys.has(SAVED), savedRuntime: keys.has(SAVED_RUNTIME),
+           kept: kept.map((rel) => ({ url: abs(rel), title: M.pages[rel] })) };
+}
