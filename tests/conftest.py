@@ -73,12 +73,6 @@ def limitation_texts(statutes):
     return load_limitation(ROOT / "quiz" / "limitation.yaml", statutes)
 
 
-def pages_of(site: Path) -> list[str]:
-    """Every page of the built site, as a URL path ('' for the home page)."""
-    rels = (p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
-    return sorted("" if rel == "." else rel + "/" for rel in rels)
-
-
 def pytest_terminal_summary(terminalreporter):
     """Say how many complete paths the quiz has, on every run (the path tests walk all of them)."""
     from sitegen.quiz_build import load_flow

@@ -33,6 +33,8 @@ def copy_project(dest: Path) -> Path:
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    (ROOT / ".cache").mkdir(exist_ok=True)
+    (dest / ".cache").symlink_to(ROOT / ".cache")  # the trimmed runtime, built once (sitegen/runtime.py)
     return dest
 
 
@@ -62,3 +64,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+
+def pages_of(site: Path) -> list[str]:
+    """Every page of the built site, as a URL path ('' for the home page)."""
+    rels = (p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    return sorted("" if rel == "." else rel + "/" for rel in rels)

@@ -7,7 +7,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import pages_of
+from support import pages_of
 
 _axe = Axe()
 EXIT_URL = "about:blank"

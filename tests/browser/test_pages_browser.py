@@ -2,7 +2,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import pages_of
+from support import pages_of
 
 _axe = Axe()
 

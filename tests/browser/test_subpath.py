@@ -12,7 +12,7 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 
-from conftest import pages_of
+from support import pages_of
 from support import ROOT, build, free_port
 
 PREFIX = "/xiaomi-loan-help/"

@@ -1,11 +1,16 @@
 """Bad content fails the build, and the message names the file, the thing and the fix.
 
-Each case copies the project to a temp folder, breaks one thing on purpose, and runs the strict build."""
+Each case copies the content to a temp folder and breaks one thing on purpose. Most run the build's own
+content loader in-process (sitegen.content.load: milliseconds); the few that MkDocs itself checks (dead
+links and anchors in pages) run the real strict build."""
 import re
+import shutil
 
 import pytest
 
-from support import build, copy_project
+from sitegen import content, hotlines
+from sitegen.errors import ContentError
+from support import ROOT, build, copy_project
 
 # (what is broken, file, old text, new text, words the error must contain)
 BROKEN = [
@@ -23,13 +28,22 @@ BROKEN = [
      ["docs/guide/complaints.md:", "'9999'", "data/statutes/civil-code.yaml", "add the article"]),
     ("page citing an unknown statute", "docs/guide/complaints.md", "{{law civil-code 1165}}", "{{law contract-law 107}}",
      ["docs/guide/complaints.md:", "unknown statute 'contract-law'"]),
-    ("dead link", "docs/index.md", "(guide/negotiate.md#prepare)", "(guide/negotiation.md)", ["index.md", "guide/negotiation.md"]),
-    ("dead anchor", "docs/index.md", "(guide/negotiate.md#prepare)", "(guide/negotiate.md#no-such-section)",
-     ["index.md", "no-such-section"]),
     ("letter template with an undefined field", "quiz/letters.yaml", "本人{name}", "本人{full_name}",
      ["letters.yaml:", "{full_name}", "fix"]),
     ("letter citing an article not in the data", "quiz/letters.yaml", "{{law civil-code 1034}}", "{{law civil-code 1399}}",
      ["letters.yaml:", "'1399'"]),
+    ("limitation text citing an article not in the data", "quiz/limitation.yaml", "{{law civil-code 193}}", "{{law civil-code 1930}}",
+     ["limitation.yaml:", "'1930'"]),
+    ("hotline without a name", "data/hotlines.yaml", "    name: 人民法院诉讼服务热线\n", "",
+     ["data/hotlines.yaml:", "hotline 12368: missing required field 'name'", "fix"]),
+    ("hotlines file that is not YAML", "data/hotlines.yaml", "    kind: official\n", "    kind: [official\n",
+     ["data/hotlines.yaml:", "not valid YAML"]),
+]
+# Checked by MkDocs itself (validation: in mkdocs.yml), so these need the real build.
+BROKEN_PAGES = [
+    ("dead link", "docs/index.md", "(guide/negotiate.md#prepare)", "(guide/negotiation.md)", ["index.md", "guide/negotiation.md"]),
+    ("dead anchor", "docs/index.md", "(guide/negotiate.md#prepare)", "(guide/negotiate.md#no-such-section)",
+     ["index.md", "no-such-section"]),
 ]
 
 
@@ -37,6 +51,18 @@ def edit(path, old, new, count=1):
     text = path.read_text(encoding="utf-8")
     assert old in text, f"fixture is stale: {old!r} not in {path}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def broken(tmp_path, breaker) -> str:
+    """Break a copy of the content and load it as the build does; return the error message."""
+    project = tmp_path / "project"
+    for name in ("docs", "data", "quiz"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__", "triage"))
+    breaker(project)
+    with pytest.raises(ContentError) as caught:
+        content.load(content.Paths.of(project))
+        hotlines.load(project / "data" / "hotlines.yaml")
+    return str(caught.value)
 
 
 def broken_build(tmp_path, breaker):
@@ -48,7 +74,14 @@ def broken_build(tmp_path, breaker):
 
 
 @pytest.mark.parametrize("name,path,old,new,expected", BROKEN, ids=[b[0] for b in BROKEN])
-def test_broken_content_fails_the_build(tmp_path, name, path, old, new, expected):
+def test_broken_content_is_refused_naming_file_line_and_fix(tmp_path, name, path, old, new, expected):
+    out = broken(tmp_path, lambda p: edit(p / path, old, new))
+    for words in expected:
+        assert words in out, f"{name}: expected {words!r} in:\n{out[-1500:]}"
+
+
+@pytest.mark.parametrize("name,path,old,new,expected", BROKEN_PAGES, ids=[b[0] for b in BROKEN_PAGES])
+def test_broken_pages_fail_the_strict_build(tmp_path, name, path, old, new, expected):
     out = broken_build(tmp_path, lambda p: edit(p / path, old, new))
     for words in expected:
         assert words in out, f"{name}: expected {words!r} in:\n{out[-1500:]}"
@@ -58,11 +91,10 @@ def test_statute_article_without_text(tmp_path):
     def breaker(p):
         path = p / "data/statutes/criminal-law.yaml"
         path.write_text(re.sub(r"(- number: 第二百九十三条之一\n  topic: [^\n]+\n)  text: \|-\n(    [^\n]*\n)+", r"\1", path.read_text()), encoding="utf-8")
-    out = broken_build(tmp_path, breaker)
+    out = broken(tmp_path, breaker)
     assert "criminal-law.yaml" in out and "第二百九十三条之一" in out and "missing 'text'" in out
 
 
 def test_missing_flow_file(tmp_path):
-    project = copy_project(tmp_path / "project")
-    result = build(project, tmp_path / "site", QUIZ_FLOW=str(project / "quiz/nope.yaml"))
-    assert result.returncode != 0 and "nope.yaml" in result.stderr and "cannot read the file" in result.stderr
+    out = broken(tmp_path, lambda p: (p / "quiz/flow.yaml").unlink())
+    assert "flow.yaml" in out and "cannot read the file" in out

@@ -3,9 +3,8 @@ as tel: links wherever a reader sees them, and a broken data/hotlines.yaml faili
 import re
 from html.parser import HTMLParser
 
-from conftest import pages_of
+from support import pages_of
 from support import ROOT
-from test_broken_content import broken_build, edit
 
 from sitegen import hotlines
 
@@ -85,16 +84,3 @@ def test_the_stress_guide_links_every_help_line_and_says_hours_vary(site):
     assert "接听时间因城市而异" in html and "据公开报道" in html
     for anchor in ("right-now", "hotline-12356", "debt-has-a-way", "where-to-get-help", "talk-to-family"):
         assert f'id="{anchor}"' in html, anchor
-
-
-def test_a_hotline_without_a_name_fails_the_build_naming_file_and_line(tmp_path):
-    text = (ROOT / "data" / "hotlines.yaml").read_text(encoding="utf-8")
-    line = text[:text.index('  - number: "12368"')].count("\n") + 1
-    out = broken_build(tmp_path, lambda p: edit(p / "data/hotlines.yaml", "    name: 人民法院诉讼服务热线\n", ""))
-    assert f"data/hotlines.yaml:{line}" in out, out[-1500:]
-    assert "hotline 12368: missing required field 'name'" in out and "fix" in out
-
-
-def test_invalid_hotlines_yaml_fails_the_build_naming_the_line(tmp_path):
-    out = broken_build(tmp_path, lambda p: edit(p / "data/hotlines.yaml", "    kind: official\n", "    kind: [official\n"))
-    assert "data/hotlines.yaml:" in out and "not valid YAML" in out, out[-1500:]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from conftest import pages_of
+from support import pages_of
 
 # Words from the project's working notes that mean nothing to a reader (or reveal unchecked facts).
 INTERNAL_WORDS = ("种子", "UNVERIFIED", "TODO", "shared/law", "seed article", "BRIEF")

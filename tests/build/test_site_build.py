@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from conftest import pages_of
+from support import pages_of
 
 QUOTE = re.compile(r'<blockquote class="law-text" data-statute="([^"]+)" data-article="([^"]+)"[^>]*>(.*?)</blockquote>', re.S)
 GUIDE_PAGES = ["after-overdue", "collection-calls", "verify-and-scams", "negotiate", "unlawful-collection",
