@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench deps test-deps clean
+.PHONY: serve build test test-fast bench deps test-deps clean
 
 serve: deps ## build and serve the site with the quiz at http://127.0.0.1:$(PORT)/
 	SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs serve --strict -a 127.0.0.1:$(PORT)
@@ -16,6 +16,9 @@ build: deps ## the exact build that is published (site/)
 
 test: test-deps ## the whole suite: content, engine, build, browser (Chromium) tests
 	$(BIN)/python -m pytest
+
+test-fast: deps $(VENV)/.test-deps ## engine and build tiers without Chromium or Node (a few seconds)
+	$(BIN)/python -m pytest tests/engine tests/build -m "not pyodide"
 
 bench: test-deps ## prints build time, page sizes and quiz timings
 	$(BIN)/python bench/benchmark.py

@@ -8,6 +8,8 @@ import zipfile
 
 import pytest
 
+pytestmark = pytest.mark.pyodide  # runs the pinned Pyodide under Node: left out of `make test-fast`
+
 from sitegen import runtime as rt
 from sitegen.errors import ContentError
 from sitegen.assets import build_wheel
