@@ -18,7 +18,6 @@ class Citation:
     page: str      # src_uri of the citing page, e.g. guide/complaints.md
     anchor: str    # the section's anchor ('' = top of page)
     section: str   # the section's heading text
-    line: int
     title: str = ""  # the citing page's title (its first # heading)
 
 
@@ -52,7 +51,7 @@ def scan(src_uri: str, markdown: str, statutes: dict[str, Statute], where: str, 
                 have = ", ".join(statutes[sid].articles)
                 raise ContentError(here, f"cites {statutes[sid].short_name} article '{key}', which is not in {statutes[sid].path}",
                                    f"fix the number (available: {have}) or add the article, with its exact text and source, to {statutes[sid].path}")
-            found.append(Citation(sid, key, src_uri, anchor, section, n, title))
+            found.append(Citation(sid, key, src_uri, anchor, section, title))
     return found
 
 
