@@ -1,5 +1,6 @@
 """The engine contract in Chromium: every call stands alone, a missing runtime file is reported in seconds,
 and a fatally failed Pyodide moves every tool to its fallback with the reader's work still there."""
+import re
 import time
 
 import pytest
@@ -114,3 +115,28 @@ def test_the_engine_runs_on_a_standard_library_given_by_url(server, site, page):
     assert page.evaluate("PyEngine.call('evidence_summary', {entries: []})") == {"text": ""}
     assert any(u.endswith("/trimmed-stdlib.zip") for u in seen)
     assert not any(u.endswith("/python_stdlib.zip") for u in seen), "Pyodide's own library is not loaded as well"
+
+
+def test_every_engine_call_works_on_the_shipped_trimmed_runtime(server, site, page):
+    """Every name in triage.browser.API, in Chromium, on the trimmed precompiled library the site ships:
+    the same answers as CPython gives for the same shipped data."""
+    import json
+    from triage import browser as engine
+    from sitegen.runtime_calls import CALLS
+    engine.load(next((site / "engine").glob("texts.*.json")).read_text(encoding="utf-8"))
+    assert set(CALLS) == set(engine.API)
+    expected = {n: json.loads(engine.call(n, json.dumps(a, ensure_ascii=False))) for n, a in CALLS.items()}
+    stdlib = []
+    page.on("request", lambda r: stdlib.append(r.url) if "stdlib" in r.url else None)
+    page.goto(server.url + "tools/limitation/")
+    page.wait_for_function("() => window.PyEngine && (PyEngine.start(), PyEngine.ready || PyEngine.failed)",
+                           timeout=120000, polling=200)
+    got = page.evaluate("""async (calls) => {
+        const out = {};
+        for (const [name, args] of Object.entries(calls)) {
+          try { out[name] = await PyEngine.call(name, args); } catch (e) { out[name] = {failed: String(e)}; }
+        }
+        return out;
+    }""", CALLS)
+    assert got == expected
+    assert stdlib and all(re.search(r"/engine/stdlib\.[0-9a-f]{10}\.zip$", u) for u in stdlib), stdlib
