@@ -89,6 +89,11 @@ def state_key(state: State) -> str:
     return "s" + hashlib.sha256(raw.encode()).hexdigest()[:8]
 
 
+def card_key(situation_id: str) -> str:
+    """The static page's opaque id for one situation's card."""
+    return "c" + hashlib.sha256(situation_id.encode()).hexdigest()[:8]
+
+
 def all_states(flow: Flow) -> dict[str, State]:
     """Every distinct thing a reader can see (a question with the situations so far, or a plan)."""
     seen: dict[str, State] = {}
@@ -157,7 +162,7 @@ def static_context(quiz: Quiz, files, page_file) -> dict:
     flow, resolve = quiz.flow, resolver(quiz, files, page_file)
     states, tab = all_states(flow), table(flow)
     index = {k: n for n, k in enumerate(tab["ids"])}
-    card_id = {s: "c" + hashlib.sha256(s.encode()).hexdigest()[:8] for s in flow.situations}
+    card_id = {s: card_key(s) for s in flow.situations}
     sections = []
     for sid, st in states.items():
         if st.current:

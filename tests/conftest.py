@@ -32,12 +32,32 @@ def server(site, port):
     srv.close()
 
 
+class _Browser:
+    """Chromium whose contexts block the site's service worker unless a test asks for it
+    (service_workers="allow", tests/browser/test_offline.py): with the worker in between, page.route no
+    longer sees the engine's requests, and every other test is about the page, not the cache."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def new_context(self, **options):
+        options.setdefault("service_workers", "block")
+        return self._browser.new_context(**options)
+
+    def new_page(self, **options):
+        options.setdefault("service_workers", "block")
+        return self._browser.new_page(**options)
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
+        yield _Browser(b)
         b.close()
 
 

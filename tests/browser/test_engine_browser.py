@@ -16,7 +16,7 @@ FATAL = {
 
 
 def wait_ready(page, timeout=120000):
-    page.wait_for_function("window.PyEngine && (PyEngine.start(), PyEngine.ready || PyEngine.failed)", timeout=timeout, polling=200)
+    page.wait_for_function("() => window.PyEngine && (PyEngine.start(), PyEngine.ready || PyEngine.failed)", timeout=timeout, polling=200)
     assert not page.evaluate("PyEngine.failed"), page.evaluate("PyEngine.reason")
 
 
@@ -52,12 +52,13 @@ def test_a_failed_step_in_the_evidence_log_never_jams_the_next(server, page):
     root.locator("button[type=submit]").click()
     root.locator(".ev-table td:has-text('第一次失败')").wait_for(timeout=15000)
     root.locator(".ev-delete").click()
-    page.wait_for_function("!document.querySelector('.ev-table td')", timeout=15000)
+    page.wait_for_function("() => !document.querySelector('.ev-table td')", timeout=15000)
 
 
-@pytest.mark.parametrize("blocked,how", [("pyodide.asm.wasm", "abort"), ("pyodide.mjs", "404"), ("python_stdlib.zip", "abort")])
+@pytest.mark.parametrize("blocked,how", [("pyodide.asm.wasm", "abort"), ("pyodide.mjs", "404"), ("stdlib.", "abort")])
 def test_a_missing_runtime_file_is_reported_within_5_seconds_and_the_letters_still_work(server, page, blocked, how):
-    page.route(f"**/{blocked}", (lambda r: r.abort()) if how == "abort" else (lambda r: r.fulfill(status=404, body="")))
+    pattern = "**/engine/stdlib.*.zip" if blocked == "stdlib." else f"**/{blocked}"  # the shipped, trimmed library
+    page.route(pattern, (lambda r: r.abort()) if how == "abort" else (lambda r: r.fulfill(status=404, body="")))
     page.goto(server.url + "tools/letters/")
     root = page.locator(LETTER)
     root.locator("[name=name]").fill("王五")
@@ -90,7 +91,7 @@ def test_the_worker_fetches_a_given_stdlib_url_first(server, page):
 def test_a_fatal_engine_error_switches_every_tool_to_its_fallback(server, page, kind):
     def patched(route):
         route.fulfill(body=route.fetch().text() + "\n" + FATAL[kind], headers={"content-type": "text/javascript"})
-    page.route("**/engine-worker.js", patched)
+    page.route("**/engine-worker.*js", patched)  # fingerprinted: engine-worker.<hash>.js
     page.goto(server.url + "tools/letters/")
     root = page.locator(LETTER)
     root.locator("[name=name]").fill("赵六")

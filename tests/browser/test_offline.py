@@ -60,7 +60,7 @@ def copy_server(site, port, tmp_path):
 
 @pytest.fixture
 def ctx(browser):
-    c = browser.new_context()
+    c = browser.new_context(service_workers="allow")
     yield c
     c.close()
 
@@ -73,7 +73,7 @@ def manifest(site_dir: Path) -> dict:
 def open_kept(pg, url: str) -> None:
     """Open a page and wait until the service worker controls it and keeps a copy of it."""
     pg.goto(url)
-    pg.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15000)
+    pg.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=15000)
     pg.wait_for_function("u => caches.match(u).then(r => !!r)", arg=url.split("#")[0], polling=200, timeout=15000)
 
 
@@ -119,8 +119,8 @@ def test_a_changed_page_reaches_a_returning_online_reader(copy_server, ctx):
     edit(page_file, "（已更新）", "（第二版）")
     pg.goto(srv.url + PAGE)
     assert "第二版" in h1(pg)
-    pg.wait_for_function("caches.keys().then(k => k.includes('xlh-site-0000update00') && !k.includes('xlh-site-' + arguments[0]))"
-                         .replace("arguments[0]", json.dumps(old)), polling=200, timeout=15000)
+    pg.wait_for_function("v => caches.keys().then(k => k.includes('xlh-site-0000update00') && !k.includes('xlh-site-' + v))",
+                         arg=old, polling=200, timeout=15000)
     ctx.set_offline(True)
     pg.reload()
     assert "第二版" in h1(pg), "the kept copy was refreshed by the new version, never the old legal text"
@@ -129,21 +129,21 @@ def test_a_changed_page_reaches_a_returning_online_reader(copy_server, ctx):
 def test_a_return_visit_starts_the_engine_with_no_runtime_request(copy_server, ctx):
     srv = copy_server
     pg = ctx.new_page()
-    pg.goto(srv.url + "quiz/")
+    pg.goto(srv.url + "tools/limitation/")
     # The glue starts the engine once the worker controls the page (window.SiteOffline.controlled), so the
     # runtime goes through it on the first visit too.
     pg.evaluate("SiteOffline.controlled")
     assert pg.evaluate("navigator.serviceWorker.controller !== null")
-    start = "() => { PyEngine.start(document.getElementById('triage')); }"
+    start = "() => { PyEngine.start(document.querySelector('.tool[data-worker]')); }"
     pg.evaluate(start)
-    pg.wait_for_function("window.PyEngine.ready", timeout=60000)
+    pg.wait_for_function("() => window.PyEngine.ready", timeout=60000)
     assert any(RUNTIME.search(p) for p in srv.paths), "the first visit downloads the runtime"
     pg.close()
     srv.paths.clear()
     again = ctx.new_page()
-    again.goto(srv.url + "quiz/")
+    again.goto(srv.url + "tools/limitation/")
     again.evaluate(start)
-    again.wait_for_function("window.PyEngine.ready", timeout=60000)
+    again.wait_for_function("() => window.PyEngine.ready", timeout=60000)
     hashed = set(manifest(srv.root)["immutable"])
     fetched = [p for p in srv.paths if p.lstrip("/") in hashed]
     assert not fetched, f"the return visit fetched content-addressed files again: {fetched}"
@@ -155,7 +155,7 @@ def test_save_the_whole_site_shows_its_size_first_then_every_page_reads_offline(
     pg = ctx.new_page()
     open_kept(pg, srv.url + "about/")
     button = pg.get_by_role("button", name=re.compile("保存全站以便离线阅读"))
-    pg.wait_for_function("document.querySelector('.offline-save__go').textContent.indexOf('MB') > 0"
+    pg.wait_for_function("() => document.querySelector('.offline-save__go').textContent.indexOf('MB') > 0"
                          " || document.querySelector('.offline-save__go').textContent.indexOf('KB') > 0", timeout=15000)
     assert re.search(r"约 [\d.]+ (MB|KB)", button.inner_text())
     assert not any(p.startswith("/statutes/civil-code/") for p in srv.paths), "nothing is downloaded before the click"
@@ -163,7 +163,7 @@ def test_save_the_whole_site_shows_its_size_first_then_every_page_reads_offline(
     button.focus()
     pg.keyboard.press("Enter")
     status = pg.locator(".offline-save__status")
-    pg.wait_for_function("document.querySelector('.offline-save__status').textContent.indexOf('保存完成：') >= 0", timeout=60000)
+    pg.wait_for_function("() => document.querySelector('.offline-save__status').textContent.indexOf('保存完成：') >= 0", timeout=60000)
     assert status.get_attribute("role") == "status"
     assert not any(RUNTIME.search(p) for p in srv.paths), "the runtime is only saved when its box is ticked"
     ctx.set_offline(True)
@@ -181,7 +181,7 @@ def test_save_the_whole_site_shows_its_size_first_then_every_page_reads_offline(
     assert re.search(r"约 [\d.]+ MB", box.locator("xpath=..").inner_text())
     box.check()
     pg.get_by_role("button", name=re.compile("保存全站以便离线阅读")).click()
-    pg.wait_for_function("document.querySelector('.offline-save__status').textContent.indexOf('保存完成：') >= 0", timeout=60000)
+    pg.wait_for_function("() => document.querySelector('.offline-save__status').textContent.indexOf('保存完成：') >= 0", timeout=60000)
     ctx.set_offline(True)
     runtime = manifest(srv.root)["runtime"]
     fetched = pg.evaluate("urls => Promise.all(urls.map(u => fetch(u).then(r => r.ok, () => false)))", [srv.url + r for r in runtime])
@@ -189,19 +189,21 @@ def test_save_the_whole_site_shows_its_size_first_then_every_page_reads_offline(
 
 
 def test_offline_an_uncached_plan_link_keeps_the_plan_and_says_why(server, ctx):
+    from sitegen.quiz_build import card_key
+    card = card_key("negotiate")
     pg = ctx.new_page()
-    open_kept(pg, server.url + "quiz/static/#sit-negotiate")
-    pg.wait_for_function("document.querySelector('.offline-save, .md-header') !== null")
+    open_kept(pg, server.url + f"quiz/static/#{card}")
+    pg.wait_for_function("() => document.querySelector('.offline-save, .md-header') !== null")
     ctx.set_offline(True)
     assert pg.evaluate("navigator.onLine") is False
-    plan = pg.locator("#sit-negotiate")
+    plan = pg.locator(f"#{card}")
     link = plan.locator("a[href*='guide/negotiate/']").first
     link.click()
     notice = pg.locator(".offline-notice")
-    pg.wait_for_function("document.querySelector('.offline-notice').textContent.indexOf('暂时打不开') >= 0", timeout=5000)
+    pg.wait_for_function("() => document.querySelector('.offline-notice').textContent.indexOf('暂时打不开') >= 0", timeout=5000)
     assert notice.get_attribute("role") == "status"
     assert notice.is_visible()
-    assert pg.url == server.url + "quiz/static/#sit-negotiate", "the plan stays on screen"
+    assert pg.url == server.url + f"quiz/static/#{card}", "the plan stays on screen"
     assert plan.is_visible()
     # only the message: the focused link's colour is the theme's (issue 11)
     assert not [v["id"] for v in Axe().run(pg, context=".offline-notice").response["violations"]]
@@ -223,7 +225,7 @@ def test_delete_the_offline_copy(server, ctx):
     pg = ctx.new_page()
     open_kept(pg, server.url + "about/")
     pg.get_by_role("button", name="删除离线副本").click()
-    pg.wait_for_function("document.querySelector('.offline-save__status').textContent.indexOf('已删除') >= 0", timeout=15000)
+    pg.wait_for_function("() => document.querySelector('.offline-save__status').textContent.indexOf('已删除') >= 0", timeout=15000)
     assert pg.evaluate("caches.keys().then(k => k.filter(n => n.startsWith('xlh-')))") == []
     assert pg.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
     pg.goto(server.url + PAGE)
@@ -270,7 +272,7 @@ def test_after_a_site_update_the_next_link_loads_a_whole_page_with_the_new_glue(
     pg.go_back()
     pg.wait_for_url(srv.url + PAGE)
     pg.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")  # ... until the site changes
-    pg.wait_for_function("caches.keys().then(k => k.includes('xlh-site-0000update00'))", polling=200, timeout=15000)
+    pg.wait_for_function("() => caches.keys().then(k => k.includes('xlh-site-0000update00'))", polling=200, timeout=15000)
     pg.wait_for_timeout(300)  # the page hears controllerchange
     pg.locator(f"a[href$='{OTHER.split('/')[1]}/']").first.click()
     pg.wait_for_url(srv.url + OTHER)

@@ -237,13 +237,13 @@ def test_two_tabs_merge_their_entries_instead_of_overwriting(server, browser):
     add_entry(a, ra, {**ENTRY, "what": "甲页记的"})
     ra.locator(".ev-keep").check()
     a.wait_for_function(f"(localStorage.getItem('{STORE}') || '').indexOf('甲页记的') > 0")
-    b.wait_for_function("window.PyEngine && (PyEngine.start(), PyEngine.ready)", timeout=120000)
+    b.wait_for_function("() => window.PyEngine && (PyEngine.start(), PyEngine.ready)", timeout=120000)
     add_entry(b, rb, {**ENTRY, "what": "乙页记的"})
     rb.locator(".ev-keep").check()
     b.wait_for_function(f"(localStorage.getItem('{STORE}') || '').indexOf('乙页记的') > 0")
     stored = b.evaluate(f"localStorage.getItem('{STORE}')")
     assert "甲页记的" in stored and "乙页记的" in stored
-    a.wait_for_function("document.querySelector('.ev-table').innerText.indexOf('乙页记的') > 0", timeout=30000)
+    a.wait_for_function("() => document.querySelector('.ev-table').innerText.indexOf('乙页记的') > 0", timeout=30000)
     assert ra.locator(".ev-table tr:has(td)").count() == 2
     ctx.close()
 
@@ -286,7 +286,7 @@ def test_without_the_engine_the_kept_log_can_still_be_exported_and_copied(server
     for name, value in {"when": "2026-11-02 21:30", "what": "引擎坏了也不丢"}.items():
         root.locator(f"[name={name}]").fill(value)
     root.get_by_role("button", name="把这条记录复制为文字").click()
-    page.wait_for_function("navigator.clipboard.readText().then(t => t.indexOf('引擎坏了也不丢') >= 0)")
+    page.wait_for_function("() => navigator.clipboard.readText().then(t => t.indexOf('引擎坏了也不丢') >= 0)")
     assert root.locator("[name=what]").input_value() == "引擎坏了也不丢"
 
 
