@@ -9,6 +9,8 @@ the same loopback server, the same Chromium.
   pages        HTML bytes per page, raw and gzip (GitHub Pages serves gzip)
   quiz         tap → next view, in ms, on slow 4G with CPU ×4 and the runtime never loaded (goal ≤ 100 ms);
                the longest main-thread task on the quiz page (goal ≤ 50 ms)
+  return       a tool page with the service worker: engine-ready on the first and on a return visit, and the
+               runtime files the return visit asks the network for (goal 0)
   runtime      bench/runtime.py: engine-ready of the shipped runtime against Pyodide's default one
 """
 import argparse
@@ -78,6 +80,27 @@ def measure_quiz(browser, url: str, flow) -> dict:
     return {"taps": taps, "longest": longest, "load_long": load_long, "load_s": load_s, "runtime_requests": len(runtime)}
 
 
+def measure_return_visit(browser, server) -> dict:
+    """Engine-ready (ms, from PyEngine.start) on a first and a return visit of a tool page, with the service
+    worker on, and how many runtime files the return visit fetched from the network."""
+    ctx = browser.new_context(viewport=PHONE, service_workers="allow")
+    out = {}
+    for visit in ("first", "return"):
+        page = ctx.new_page()
+        page.goto(server.url + "tools/limitation/", wait_until="load")
+        page.evaluate("() => window.SiteOffline && SiteOffline.controlled")
+        before = len(server.paths)
+        out[visit] = page.evaluate("""() => new Promise(done => {
+            const t0 = performance.now();
+            PyEngine.start(document.querySelector('.tool[data-worker]'));
+            const tick = () => PyEngine.ready ? done(performance.now() - t0) : PyEngine.failed ? done(-1) : setTimeout(tick, 20);
+            tick(); })""")
+        out[visit + "_requests"] = sum(1 for p in server.paths[before:] if "/engine/" in p)
+        page.close()
+    ctx.close()
+    return out
+
+
 def page_weights(site: Path) -> list[tuple[str, int, int]]:
     rows = []
     for f in sorted(site.rglob("index.html")):
@@ -115,6 +138,7 @@ def main(argv=None) -> int:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         runs = [measure_quiz(browser, server.url, flow) for _ in range(args.runs)]
+        visits = [measure_return_visit(browser, server) for _ in range(args.runs)]
         browser.close()
     taps = [t for r in runs for t in r["taps"]]
     print(f"\nquiz on slow 4G (1.6 Mbps, 150 ms RTT), CPU ×{CPU_SLOWDOWN}, 390×844, runtime never loaded:")
@@ -123,6 +147,11 @@ def main(argv=None) -> int:
     print(f"  longest main-thread task while answering: {max(r['longest'] for r in runs):.0f} ms (goal ≤ 50 ms);"
           f" during page load (the theme's own scripts): {max(r['load_long'] for r in runs):.0f} ms")
     print(f"  runtime requests during the quiz: {sum(r['runtime_requests'] for r in runs)} (goal 0)")
+    first, again = median([v["first"] for v in visits]), median([v["return"] for v in visits])
+    print("\nreturn visit (tool page, service worker on, loopback):")
+    print(f"  engine-ready: first visit {first:.0f} ms, return visit {again:.0f} ms ({again / first:.2f}×)")
+    print(f"  runtime files from the network: first visit {visits[0]['first_requests']},"
+          f" return visit {max(v['return_requests'] for v in visits)} (goal 0)")
     server.close()
 
     runtime = HERE / "runtime.py"

@@ -44,6 +44,7 @@ class Server:
     def __init__(self, directory: Path, port: int):
         handler = functools.partial(_QuietHandler, directory=str(directory))
         self.httpd = _QuietServer(("127.0.0.1", port), handler)
+        self.httpd.paths = self.paths = []  # every path asked for, in order (the benchmark counts network hits)
         self.url = f"http://127.0.0.1:{port}/"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
@@ -64,6 +65,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+    def send_head(self):
+        self.server.paths.append(self.path)
+        return super().send_head()
 
 
 def pages_of(site: Path) -> list[str]:
