@@ -53,9 +53,9 @@ def _extend_nav(config, statutes):
 
 def on_files(files, config):
     statutes, cites = _state["statutes"], _state["cites"]
-    files.append(File.generated(config, "statutes/index.md", content=statute_page.render_index(statutes)))
+    files.append(File.generated(config, "statutes/index.md", content=statute_page.render_index(statutes, _env(config))))
     for s in statutes.values():
-        files.append(File.generated(config, citations.statute_uri(s.id), content=statute_page.render(s, cites)))
+        files.append(File.generated(config, citations.statute_uri(s.id), content=statute_page.render(s, cites, _env(config))))
     files.append(File.generated(config, "quiz/static.md", content=STATIC_PAGE))
     return files
 
