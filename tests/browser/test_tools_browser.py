@@ -236,11 +236,11 @@ def test_two_tabs_merge_their_entries_instead_of_overwriting(server, browser):
     ra, rb = (p.locator(".tool[data-tool=evidence]") for p in (a, b))
     add_entry(a, ra, {**ENTRY, "what": "甲页记的"})
     ra.locator(".ev-keep").check()
-    a.wait_for_function(f"(localStorage.getItem('{STORE}') || '').indexOf('甲页记的') > 0")
+    a.wait_for_function(f"() => (localStorage.getItem('{STORE}') || '').indexOf('甲页记的') > 0")
     b.wait_for_function("() => window.PyEngine && (PyEngine.start(), PyEngine.ready)", timeout=120000)
     add_entry(b, rb, {**ENTRY, "what": "乙页记的"})
     rb.locator(".ev-keep").check()
-    b.wait_for_function(f"(localStorage.getItem('{STORE}') || '').indexOf('乙页记的') > 0")
+    b.wait_for_function(f"() => (localStorage.getItem('{STORE}') || '').indexOf('乙页记的') > 0")
     stored = b.evaluate(f"localStorage.getItem('{STORE}')")
     assert "甲页记的" in stored and "乙页记的" in stored
     a.wait_for_function("() => document.querySelector('.ev-table').innerText.indexOf('乙页记的') > 0", timeout=30000)
