@@ -65,7 +65,8 @@ def add_entry(page, root, values, who="家人", channel="电话"):
     root.locator("[name=who]").select_option(who)
     count = root.locator(".ev-table tr:has(td)").count()
     root.locator("button[type=submit]").click()
-    page.wait_for_function(f"() => document.querySelectorAll('.tool[data-tool=evidence] .ev-table tr').length > {max(count, 1)}", timeout=60000)
+    page.wait_for_function(f"() => document.querySelectorAll('.tool[data-tool=evidence] .ev-table tr:has(td)').length > {count}",
+                           timeout=60000)  # this entry's own row, not the rows already there
 
 
 def test_evidence_survives_a_reload_only_after_opt_in_and_is_gone_after_delete_all(server, tools_page):
