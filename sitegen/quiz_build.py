@@ -24,6 +24,7 @@ _TITLE = re.compile(r"^#\s+(.*?)\s*(?:\{[^}]*\})?\s*$", re.M)
 class Quiz:
     flow: Flow
     labels: dict[str, str]  # "guide/x.md#anchor" -> the heading it points at (a link says where it goes)
+    table: dict             # every state and where each answer leads (see table()), computed once per build
 
 
 def _nodes(data) -> dict:
@@ -53,7 +54,7 @@ def load_flow(path: Path, docs_dir: Path) -> Quiz:
         for n, step in enumerate(s.steps):
             where = yamlfile.where(path, nodes[s.id]["steps"][n], "link")
             labels[step.link] = _label(step.link, docs_dir, where, s.id, pages)
-    return Quiz(flow, labels)
+    return Quiz(flow, labels, table(flow))
 
 
 def _label(link: str, docs_dir: Path, where: str, sid: str, pages: dict[str, dict[str, str]]) -> str:
@@ -148,7 +149,7 @@ def parts(flow: Flow, resolve: render.Resolve) -> dict[str, str]:
 def widget_context(quiz: Quiz, files, page_file, static_url: str) -> dict:
     """What overrides/partials/quiz/widget.html needs: the first question (options link into the static
     version, so it works without JavaScript), the fragments and the table, for one page."""
-    flow, tab = quiz.flow, table(quiz.flow)
+    flow, tab = quiz.flow, quiz.table
     nxt = tab["states"][0]["next"]
     return {"first": render.question(walk(flow, {}).current, lambda o: f"{static_url}#{tab['ids'][nxt[o.id]]}"),
             "parts": parts(flow, resolver(quiz, files, page_file)),
@@ -160,19 +161,16 @@ def static_context(quiz: Quiz, files, page_file) -> dict:
     """What overrides/partials/quiz/static.html needs: every state as a section (CSS :target shows the
     current one); each plan lists its cards by title, each card rendered once in its own section."""
     flow, resolve = quiz.flow, resolver(quiz, files, page_file)
-    states, tab = all_states(flow), table(flow)
-    index = {k: n for n, k in enumerate(tab["ids"])}
+    tab = quiz.table
     card_id = {s: card_key(s) for s in flow.situations}
     sections = []
-    for sid, st in states.items():
-        if st.current:
-            row = tab["states"][index[sid]]
-            body = render.question(st.current, lambda o: f"#{tab['ids'][row['next'][o.id]]}")
-            sections.append({"id": sid, "start": index[sid] == 0, "question": body,
+    for n, (sid, row) in enumerate(zip(tab["ids"], tab["states"])):
+        if "q" in row:
+            body = render.question(flow.questions[row["q"]], lambda o: f"#{tab['ids'][row['next'][o.id]]}")
+            sections.append({"id": sid, "start": n == 0, "question": body,
                              "now": [render.card(flow.situations[c], resolve) for c in row["now"]]})
         else:
-            sections.append({"id": sid, "start": False, "plan": [(card_id[s], flow.situations[s].title)
-                                                                  for s in tab["states"][index[sid]]["plan"]]})
+            sections.append({"id": sid, "start": False, "plan": [(card_id[s], flow.situations[s].title) for s in row["plan"]]})
     sections.sort(key=lambda x: x["start"])  # the start question last: it shows until a fragment targets another
     cards = [{"id": card_id[s.id], "html": render.card(s, resolve)} for s in flow.situations.values()]
     return {"sections": sections, "cards": cards, "start": tab["ids"][0]}
