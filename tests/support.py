@@ -77,3 +77,20 @@ def pages_of(site: Path) -> list[str]:
     """Every page of the built site, as a URL path ('' for the home page)."""
     rels = (p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
     return sorted("" if rel == "." else rel + "/" for rel in rels)
+
+
+# Transitions and animations still running (a button fading in, a drawer sliding) have colours in between:
+# contrast is only checked once every one has finished, so a busy machine cannot fail the check.
+_SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running' && a.playState !== 'pending')"
+
+
+def settle(page, timeout: float = 30000) -> None:
+    """Wait until no CSS transition or animation is running on the page (a condition, never a fixed time)."""
+    page.wait_for_function(_SETTLED, timeout=timeout)
+
+
+def axe_violations(page, **run_options) -> list[dict]:
+    """axe-core's violations on the page once it has settled (see settle)."""
+    from axe_playwright_python.sync_playwright import Axe
+    settle(page)
+    return Axe().run(page, **run_options).response["violations"]

@@ -5,11 +5,9 @@ desktop widths, in the open drawer and in search results."""
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from support import pages_of
+from support import axe_violations, pages_of, settle
 
-_axe = Axe()
 EXIT_URL = "about:blank"
 # Reports every CSP violation as a console error, with what was blocked.
 CSP_SPY = ("document.addEventListener('securitypolicyviolation', function (e) {"
@@ -180,15 +178,15 @@ def test_a_wide_table_scrolls_by_keyboard_on_a_phone(server, browser):
     ctx = browser.new_context(viewport={"width": 390, "height": 800})
     page = ctx.new_page()
     page.goto(server.url + "guide/evidence/", wait_until="networkidle")
-    result = _axe.run(page, options={"runOnly": ["scrollable-region-focusable"]}).response
-    assert not result["violations"], result["violations"]
+    violations = axe_violations(page, options={"runOnly": ["scrollable-region-focusable"]})
+    assert not violations, violations
     region = page.locator(".table-scroll").first
     assert region.get_attribute("role") == "region" and region.get_attribute("aria-label")
     assert region.evaluate("e => e.scrollWidth > e.clientWidth"), "the table is wider than a phone"
     assert tab_to(page, ".table-scroll")
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
-    page.wait_for_timeout(300)
+    region.evaluate("e => new Promise(done => (function poll() { e.scrollLeft > 0 ? done() : requestAnimationFrame(poll); })())")
     assert region.evaluate("e => e.scrollLeft") > 0
     ctx.close()
 
@@ -204,7 +202,7 @@ def test_a_printed_page_says_it_is_not_legal_advice_when_reviewed_and_where_from
 
 
 def axe_failures(page, label):
-    return [f"{label} axe {v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in _axe.run(page).response["violations"]]
+    return [f"{label} axe {v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in axe_violations(page)]
 
 
 @pytest.mark.parametrize("width", [390, 1280])
@@ -225,7 +223,7 @@ def test_axe_finds_nothing_in_the_open_drawer_search_results_and_focused_buttons
     page = ctx.new_page()
     page.goto(server.url + "guide/evidence/", wait_until="networkidle")
     page.locator("label.md-header__button[for=__drawer]").click()
-    page.wait_for_timeout(500)  # the drawer opens on this page's section, 应对指南, under its grey title
+    settle(page)  # the drawer opens on this page's section, 应对指南, under its grey title
     failures += axe_failures(page, "390px drawer")
     ctx.close()
 

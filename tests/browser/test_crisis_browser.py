@@ -1,7 +1,8 @@
 """Crisis support on a phone in Chromium: the footer's tap-to-call 12356 can be seen, reached by keyboard and is
 named for screen readers; the 压力太大时 page passes axe."""
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from support import axe_violations
 
 PHONE = {"width": 390, "height": 844}
 FOOTER_TEL = "footer .site-crisis-line a[href='tel:12356']"
@@ -65,5 +66,5 @@ def test_tapping_the_footer_number_is_left_to_the_phone_dialler(server, phone):
 def test_axe_finds_no_violations_on_a_phone(server, phone, path):
     phone.goto(server.url + path, wait_until="networkidle")
     phone.locator(FOOTER_TEL).scroll_into_view_if_needed()
-    violations = Axe().run(phone).response["violations"]
+    violations = axe_violations(phone)
     assert not violations, [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]

@@ -14,9 +14,8 @@ import threading
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from support import ROOT, _QuietHandler, build, free_port
+from support import ROOT, _QuietHandler, axe_violations, build, free_port
 
 PAGE = "guide/negotiate/"
 OTHER = "guide/lawsuit/"
@@ -159,7 +158,7 @@ def test_save_the_whole_site_shows_its_size_first_then_every_page_reads_offline(
                          " || document.querySelector('.offline-save__go').textContent.indexOf('KB') > 0", timeout=15000)
     assert re.search(r"约 [\d.]+ (MB|KB)", button.inner_text())
     assert not any(p.startswith("/statutes/civil-code/") for p in srv.paths), "nothing is downloaded before the click"
-    assert not [v["id"] for v in Axe().run(pg, context=".offline-save").response["violations"]]
+    assert not [v["id"] for v in axe_violations(pg, context=".offline-save")]
     button.focus()
     pg.keyboard.press("Enter")
     status = pg.locator(".offline-save__status")
@@ -206,7 +205,7 @@ def test_offline_an_uncached_plan_link_keeps_the_plan_and_says_why(server, ctx):
     assert pg.url == server.url + f"quiz/static/#{card}", "the plan stays on screen"
     assert plan.is_visible()
     # only the message: the focused link's colour is the theme's (issue 11)
-    assert not [v["id"] for v in Axe().run(pg, context=".offline-notice").response["violations"]]
+    assert not [v["id"] for v in axe_violations(pg, context=".offline-notice")]
     pg.get_by_role("button", name="知道了").click()
     assert notice.inner_text() == ""
 

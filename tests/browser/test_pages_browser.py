@@ -1,10 +1,8 @@
 """Every page in real headless Chromium: requests stay on the site's own origin, axe finds no violations."""
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from support import pages_of
+from support import axe_violations, pages_of
 
-_axe = Axe()
 
 
 def test_every_page_requests_only_its_own_origin_and_passes_axe(site, server, page):
@@ -17,7 +15,7 @@ def test_every_page_requests_only_its_own_origin_and_passes_axe(site, server, pa
         foreign = [u for u in requests if not u.startswith(server.url) and not u.startswith("data:")]
         if foreign:
             failures.append(f"/{path} requested {foreign}")
-        for v in _axe.run(page).response["violations"]:
+        for v in axe_violations(page):
             failures.append(f"/{path} axe {v['id']}: {[n['target'] for n in v['nodes']][:3]}")
     assert not failures, "\n".join(failures)
 
@@ -40,8 +38,9 @@ def test_search_finds_the_right_pages(server, page, query, expected):
                            "(document.querySelector('.md-search-result__meta'))", timeout=30000)
     box.fill(query)
     box.press("End")
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
-    page.wait_for_timeout(1500)  # results refresh as the query settles
+    # the results are for this query once the meta line counts them (the theme re-renders as the query settles)
+    page.wait_for_function("q => document.querySelector('.md-search__input').value === q && "
+                           "document.querySelectorAll('.md-search-result__item').length > 0", arg=query, timeout=15000)
     hrefs = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
     assert not any("?" in h for h in hrefs), "search result links must not carry the query to the server"
     top = [h.removeprefix(server.url).split("#")[0] for h in hrefs[:8]]

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from support import ROOT, Server, build, copy_project, free_port
+from support import ROOT, Server, axe_violations, build, copy_project, free_port
 
 PHONE = {"width": 390, "height": 844}
 RUNTIME = re.compile(r"pyodide|\.whl|stdlib|engine-worker|triage-worker|/engine/")
@@ -240,8 +240,6 @@ def test_markup_in_the_flow_is_rendered_as_text(hostile_site, page):
 @pytest.mark.parametrize("width", [390, 1280])
 def test_axe_finds_nothing_in_the_states_a_reader_reaches(quiz, browser, server, width):
     """Not only the page as loaded: the second question, an at-once card, the plan with its controls."""
-    from axe_playwright_python.sync_playwright import Axe
-    axe = Axe()
     ctx = browser.new_context(viewport={"width": width, "height": 900})
     page = ctx.new_page()
     answers = sample_paths(quiz.flow)["at-once"]
@@ -251,7 +249,7 @@ def test_axe_finds_nothing_in_the_states_a_reader_reaches(quiz, browser, server,
         tap(page, label)
         if n in (0, 1) or page.locator("#triage .triage-plan-title").count():
             failures += [f"after answer {n + 1}: {v['id']} {[x['target'] for x in v['nodes']][:3]}"
-                         for v in axe.run(page).response["violations"]]
+                         for v in axe_violations(page)]
     ctx.close()
     assert not failures, "\n".join(failures)
 

@@ -293,7 +293,7 @@ def test_without_the_engine_the_kept_log_can_still_be_exported_and_copied(server
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_axe_finds_nothing_in_a_form_with_errors_and_a_filled_log(server, tools_page, width):
-    from axe_playwright_python.sync_playwright import Axe
+    from support import axe_violations
     page = tools_page
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(server.url + "tools/evidence-log/")
@@ -302,5 +302,5 @@ def test_axe_finds_nothing_in_a_form_with_errors_and_a_filled_log(server, tools_
     root.locator("[name=when]").fill("2026-02-30 10:00")
     root.locator("button[type=submit]").click()
     root.locator(".tool-error:has-text('这一天不存在')").wait_for(timeout=30000)
-    violations = Axe().run(page, context=".tool").response["violations"]
+    violations = axe_violations(page, context=".tool")
     assert not violations, [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
