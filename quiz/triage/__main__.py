@@ -1,4 +1,4 @@
-"""Walk the flow in a terminal: `python -m triage [quiz/flow.yaml] [--paths]`.
+"""Walk the flow in a terminal: `python -m triage [data/flow.yaml] [--paths]`.
 
 Reading YAML needs PyYAML (installed with the project); the engine itself stays standard-library only.
 """
@@ -14,7 +14,7 @@ from .flow import from_dict
 from .model import Flow, Situation
 from .validate import check
 
-DEFAULT = Path(__file__).resolve().parent.parent / "flow.yaml"
+DEFAULT = Path(__file__).resolve().parents[2] / "data" / "flow.yaml"
 
 
 def read(path: Path):

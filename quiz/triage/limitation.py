@@ -1,7 +1,7 @@
 """Limitation-period dates (民法典 188, 189, 195), computed from the reader's dates.
 
 It explains; it never suggests waiting a debt out: every demand, payment or promise restarts the period.
-The reader-facing sentences, with their citations, live in quiz/limitation.yaml (checked at build time);
+The reader-facing sentences, with their citations, live in data/limitation.yaml (checked at build time);
 this module gets them as `Texts`, with citations already written out as plain text."""
 from dataclasses import dataclass
 from datetime import date

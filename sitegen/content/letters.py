@@ -1,52 +1,13 @@
-"""Build-time side of the reader tools.
-
-- Load and validate quiz/letters.yaml and quiz/limitation.yaml: every {{law}} citation is checked like a
-  page's, errors name file:line of the exact key, and citations become plain text on the model copies.
-- Ship those validated models to the engine as one JSON file (`engine_texts`).
-- Replace the tool markers in a page's HTML with the widgets, rendered by the Jinja partials in
-  overrides/partials/tools/ from the same Field models the engine validates with."""
+"""The letters (data/letters.yaml): loaded and checked by the engine, every {{law}} citation checked like a page's
+(errors name file:line of the exact key), citations written out in full on the model copies."""
 import dataclasses
-import json
-import re
 from pathlib import Path
 
-from triage import evidence, limitation
-from triage.fields import Field
-from triage.letters import LetterBook, blank, from_dict, to_dict
+from triage.letters import LetterBook, from_dict
 
 from . import citations, yamlfile
 from .errors import ContentError
 from .statutes import Statute
-
-# <!-- tool:letter:<id> -->, <!-- tool:evidence -->, <!-- tool:limitation --> in docs/*.md; Markdown passes
-# HTML comments through untouched, so the widgets are put in after Markdown has run.
-MARKER = re.compile(r"<!-- tool:(letter:([\w-]+)|evidence|limitation) -->")
-HINTS = {"date": "例如 2025-03-31", "datetime": "例如 2025-03-31 21:30", "amount": "例如 1200"}
-FORMATS = {"date": "格式：年-月-日，例如 2025-03-31。", "datetime": "格式：年-月-日 时:分，例如 2025-03-31 21:30。"}
-
-
-def plain_citations(text: str, statutes: dict[str, Statute], full_name: bool) -> str:
-    """{{law civil-code 1033}} → 《中华人民共和国民法典》第一千零三十三条 in letters (`full_name`), or
-    《民法典》第一千零三十三条 in tool texts. Citations must have been checked (citations.scan) first."""
-    def plain(m: re.Match) -> str:
-        s = statutes[m.group(1)]
-        article = s.articles[m.group(2)]
-        return f"《{s.data['name'] if full_name else s.short_name}》{article.number if article.key != 'full' else ''}"
-    return citations.SHORTCODE.sub(plain, text)
-
-
-def _checked(text: str, statutes: dict[str, Statute], path: Path, node, key: str, full_name: bool) -> str:
-    """The text as published, after checking each citation in the YAML value (errors name its line)."""
-    raw = node.get(key) if isinstance(node, dict) and isinstance(node.get(key), str) else text
-    citations.scan("", raw, statutes, str(path), node.line_of(key))
-    return plain_citations(text, statutes, full_name)
-
-
-def _mapping(path: Path) -> dict:
-    data = yamlfile.load(path)
-    if not isinstance(data, dict):
-        raise ContentError(str(path), "the file is not a YAML mapping", "start from the comment at the top of the file")
-    return data
 
 
 def _letter_node(data: dict, node: str):
@@ -65,7 +26,7 @@ def _letter_node(data: dict, node: str):
 
 def load_letters(path: Path, statutes: dict[str, Statute]) -> LetterBook:
     """The validated letters, with citations written out in full (the YAML itself is never changed)."""
-    data = _mapping(path)
+    data = yamlfile.mapping(path)
     try:
         book = from_dict(data)
     except ContentError as exc:
@@ -74,54 +35,9 @@ def load_letters(path: Path, statutes: dict[str, Statute]) -> LetterBook:
     raw = {str(d["id"]): d for d in data["letters"]}
     letters = {}
     for lid, letter in book.letters.items():
-        texts = {key: _checked(getattr(letter, key), statutes, path, raw[lid], key, True)
+        texts = {key: citations.checked(getattr(letter, key), statutes, path, raw[lid], key, True)
                  for key in ("title", "to", "intro", "template")}
         letters[lid] = dataclasses.replace(letter, **texts)
-    fields = {fid: dataclasses.replace(f, help=_checked(f.help, statutes, path, data["fields"][fid], "help", True))
+    fields = {fid: dataclasses.replace(f, help=citations.checked(f.help, statutes, path, data["fields"][fid], "help", True))
               for fid, f in book.fields.items()}
     return LetterBook(fields, letters)
-
-
-def load_limitation(path: Path, statutes: dict[str, Statute]) -> limitation.Texts:
-    """The limitation helper's sentences, citations checked and written as 《民法典》第…条."""
-    data = _mapping(path)
-    try:
-        texts = limitation.texts_from_dict(data)
-    except ContentError as exc:
-        parent, _, key = exc.node.rpartition(".")
-        node = data.get(parent) if parent else data
-        raise exc.located(yamlfile.where(path, node if isinstance(node, dict) else data, key or None)) from None
-    events = data["events"]
-
-    return limitation.Texts({k: _checked(v, statutes, path, events, k, False) for k, v in texts.events.items()},
-                            _checked(texts.after, statutes, path, data, "after", False),
-                            _checked(texts.reminder, statutes, path, data, "reminder", False))
-
-
-def engine_texts(book: LetterBook, texts: limitation.Texts) -> bytes:
-    """What the engine loads in the browser (triage.browser.load): exactly the validated models."""
-    return json.dumps({"letters": to_dict(book), "limitation": dataclasses.asdict(texts)},
-                      ensure_ascii=False, sort_keys=True).encode("utf-8")
-
-
-def fill_widgets(html: str, env, context: dict, book: LetterBook, where: str) -> str:
-    """Replace each tool marker in a page's HTML with its widget (see the partials for the markup).
-    `context` holds `engine` (the data-* attributes the engine needs), `root` and `built`."""
-    def widget(m: re.Match) -> str:
-        kind, letter_id = m.group(1).partition(":")[0], m.group(2)
-        if kind == "letter":
-            if letter_id not in book.letters:
-                raise ContentError(where, f"no letter '{letter_id}' in quiz/letters.yaml",
-                                   f"use one of: {', '.join(book.letters)}")
-            letter = book.letters[letter_id]
-            return _render(env, "letter", context, letter=letter, fields=book.form(letter_id),
-                           blank=blank(book, letter_id), summary="evidence_summary" in letter.fields)
-        if kind == "evidence":
-            return _render(env, "evidence", context, fields=evidence.FIELDS)
-        return _render(env, "limitation", context, fields=limitation.FIELDS)
-    return MARKER.sub(widget, html)
-
-
-def _render(env, name: str, context: dict, **values) -> str:
-    return env.get_template(f"partials/tools/{name}.html").render(
-        **context, **values, hints=HINTS, formats=FORMATS, Field=Field)

@@ -8,8 +8,9 @@ import shutil
 
 import pytest
 
-from sitegen import content, hotlines
-from sitegen.errors import ContentError
+from sitegen import content
+from sitegen.content import hotlines
+from sitegen.content.errors import ContentError
 from support import ROOT, build, copy_project
 
 # (what is broken, file, old text, new text, words the error must contain)
@@ -28,11 +29,11 @@ BROKEN = [
      ["docs/guide/complaints.md:", "'9999'", "data/statutes/civil-code.yaml", "add the article"]),
     ("page citing an unknown statute", "docs/guide/complaints.md", "{{law civil-code 1165}}", "{{law contract-law 107}}",
      ["docs/guide/complaints.md:", "unknown statute 'contract-law'"]),
-    ("letter template with an undefined field", "quiz/letters.yaml", "本人{name}", "本人{full_name}",
+    ("letter template with an undefined field", "data/letters.yaml", "本人{name}", "本人{full_name}",
      ["letters.yaml:", "{full_name}", "fix"]),
-    ("letter citing an article not in the data", "quiz/letters.yaml", "{{law civil-code 1034}}", "{{law civil-code 1399}}",
+    ("letter citing an article not in the data", "data/letters.yaml", "{{law civil-code 1034}}", "{{law civil-code 1399}}",
      ["letters.yaml:", "'1399'"]),
-    ("limitation text citing an article not in the data", "quiz/limitation.yaml", "{{law civil-code 193}}", "{{law civil-code 1930}}",
+    ("limitation text citing an article not in the data", "data/limitation.yaml", "{{law civil-code 193}}", "{{law civil-code 1930}}",
      ["limitation.yaml:", "'1930'"]),
     ("hotline without a name", "data/hotlines.yaml", "    name: 人民法院诉讼服务热线\n", "",
      ["data/hotlines.yaml:", "hotline 12368: missing required field 'name'", "fix"]),
@@ -96,5 +97,5 @@ def test_statute_article_without_text(tmp_path):
 
 
 def test_missing_flow_file(tmp_path):
-    out = broken(tmp_path, lambda p: (p / "quiz/flow.yaml").unlink())
+    out = broken(tmp_path, lambda p: (p / "data/flow.yaml").unlink())
     assert "flow.yaml" in out and "cannot read the file" in out

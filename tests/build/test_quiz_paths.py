@@ -4,7 +4,7 @@ import html as htmllib
 import json
 import re
 
-from sitegen.quiz_build import all_states, state_key
+from triage.states import all_states, state_key
 from triage.engine import paths, plan, walk
 
 
@@ -24,7 +24,7 @@ def test_the_shipped_table_gives_the_engines_plan_on_every_path(flow, site):
             st = states[n]
         assert st["plan"] == [s.id for s in plan(flow, walk(flow, answers).situations)], answers
         count += 1
-    print(f"\n{count} complete paths through quiz/flow.yaml, each checked against the shipped table")
+    print(f"\n{count} complete paths through data/flow.yaml, each checked against the shipped table")
 
 
 def test_every_plan_link_resolves_on_the_built_site(site):
