@@ -33,7 +33,7 @@ def _fail(exc: ContentError):
 def on_config(config):
     try:
         data = content.load(content.Paths.of(ROOT, Path(config["docs_dir"])))
-        engine = assets.prepare(ROOT, tools_build.engine_texts(data.book, data.limitation))
+        engine = assets.prepare(ROOT, tools_build.engine_texts(data.book, data.limitation, data.deadlines, data.holidays))
     except ContentError as exc:
         _fail(exc)
     _state.update(statutes=data.statutes, cites=data.cites, quiz=data.quiz, book=data.book, engine=engine,

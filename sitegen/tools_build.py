@@ -1,7 +1,8 @@
 """Build-time side of the reader tools.
 
-- Load and validate quiz/letters.yaml and quiz/limitation.yaml: every {{law}} citation is checked like a
-  page's, errors name file:line of the exact key, and citations become plain text on the model copies.
+- Load and validate quiz/letters.yaml, quiz/limitation.yaml, quiz/deadlines.yaml and data/holidays.yaml: every
+  {{law}} citation is checked like a page's, errors name file:line of the exact key, and citations become plain
+  text on the model copies.
 - Ship those validated models to the engine as one JSON file (`engine_texts`).
 - Replace the tool markers in a page's HTML with the widgets, rendered by the Jinja partials in
   overrides/partials/tools/ from the same Field models the engine validates with."""
@@ -10,7 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from triage import evidence, limitation
+from triage import deadlines, evidence, limitation
 from triage.fields import Field
 from triage.letters import LetterBook, blank, from_dict, to_dict
 
@@ -98,9 +99,61 @@ def load_limitation(path: Path, statutes: dict[str, Statute]) -> limitation.Text
                             _checked(texts.reminder, statutes, path, data, "reminder", False))
 
 
-def engine_texts(book: LetterBook, texts: limitation.Texts) -> bytes:
+def _node_at(data, node: str):
+    """(mapping, key) in the YAML for an engine node name such as 'papers.judgment.rule' or '2026.off.3' (a list
+    item that is a mapping is its own line; any other item points at its list)."""
+    parent, key = data, None
+    for part in node.split(".") if node else []:
+        k = int(part) if part.isdigit() else part
+        value = parent.get(key) if key is not None and isinstance(parent, dict) else None
+        if isinstance(value, list):
+            item = value[k] if isinstance(k, int) and k < len(value) else None
+            if isinstance(item, dict):
+                parent, key = item, None
+            return parent, key
+        if key is not None:
+            parent = value
+        key = k
+    return parent, key
+
+
+def _located(exc: ContentError, path: Path, data) -> ContentError:
+    parent, key = _node_at(data, exc.node)
+    if not isinstance(parent, dict):
+        parent, key = data, None
+    return exc.located(yamlfile.where(path, parent, key if key in parent else None))
+
+
+def load_deadlines(path: Path, statutes: dict[str, Statute]) -> deadlines.Texts:
+    """The court-deadline sentences, citations checked and written as 《民事诉讼法》第…条."""
+    data = _mapping(path)
+    try:
+        texts = deadlines.texts_from_dict(data)
+    except ContentError as exc:
+        raise _located(exc, path, data) from None
+    raw = data["papers"]
+    papers = {pid: deadlines.Paper(*(_checked(getattr(p, k), statutes, path, raw[pid], k, False) if getattr(p, k) else ""
+                                     for k in ("label", "rule", "todo")))
+              for pid, p in texts.papers.items()}
+    return deadlines.Texts(*(_checked(getattr(texts, k), statutes, path, data, k, False) for k in deadlines.SENTENCES),
+                           papers)
+
+
+def load_holidays(path: Path) -> deadlines.Holidays:
+    """Days off and working weekend days by year; a bad date, a duplicate, a day both off and working, or a year
+    without its source fails naming the line."""
+    data = _mapping(path)
+    try:
+        return deadlines.holidays_from_dict(data)
+    except ContentError as exc:
+        raise _located(exc, path, data) from None
+
+
+def engine_texts(book: LetterBook, texts: limitation.Texts, deadline_texts: deadlines.Texts,
+                 holidays: deadlines.Holidays) -> bytes:
     """What the engine loads in the browser (triage.browser.load): exactly the validated models."""
-    return json.dumps({"letters": to_dict(book), "limitation": dataclasses.asdict(texts)},
+    return json.dumps({"letters": to_dict(book), "limitation": dataclasses.asdict(texts),
+                       "deadlines": dataclasses.asdict(deadline_texts), "holidays": holidays.to_dict()},
                       ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
