@@ -30,9 +30,14 @@ _LETTERS = {
     ],
 }
 
-_LIMITATION = {"events": {"due": "最后一期到期：时效通常从这一天起算。", "last_payment": "你还过钱：时效重新计算。",
-                          "last_contact": "催款或你答应还款：时效重新计算。"},
-               "after": "时效过了，债务并不消失。", "reminder": "这只是粗略推算，不是建议你等它过去。"}
+_LIMITATION = {
+    "steps": {"due": "最后一期到期：时效从这一天起算。", "demand_in": "期间内催款：重新计算。", "own_in": "期间内还款：重新计算。",
+              "demand_after": "届满后催款：不重新开始。", "own_after": "届满后答应还款：可能不能再抗辩。", "before": "到期之前。"},
+    "summary": {"running": "从 {start} 起算，到 {end} 届满。", "ended": "{end} 已届满。", "waived": "{end} 已届满；{date} 答应过。"},
+    "after": {"ended": "债还在。", "waived": "先问法律援助。"}, "near": "离届满日很近。",
+    "rule": "在时效期间内催款、还款都会重新计算。", "reminder": "这只是粗略推算，不是建议你等它过去。",
+    "help": {"due": "最后一期。", "demands": "催款。", "own": "还款。"},
+}
 
 _DEADLINES = {"caveat": "以文书写明的为准", "counting": "收到那天不算。", "received": "签收那天。",
               "unknown_year": "这一年的节假日未收录。", "passed": "这一天已经过了。",
@@ -72,7 +77,8 @@ CALLS: dict[str, dict] = {
                "values": {"name": "张三", "lender": "重庆小米消费金融有限公司", "amount_owed": "12,000元",
                           "hardship": "2026年3月失业，每月收入从6000元降到0元。", "plan": "剩余欠款按月分期偿还",
                           "first_payment_date": "2026/12/15", "date": "2026年11月28日"}},
-    "limitation": {"today": TODAY, "values": {"due": "2023-05-10", "last_payment": "2023-04-10", "last_contact": "2024-01-15"}},
+    "limitation": {"today": TODAY, "values": {"due": "2019-05-10", "demands": "2019-04-10，2021/3/2\n2024-06-01",
+                                              "own": "2024年7月1日"}},
     "deadline": {"today": TODAY, "values": {"paper": "complaint", "received": "2026-09-20"}},
     "evidence_add": {"entries": [_ENTRY], "values": {**_OTHER, "when": "2026-11-22T10:05"}, "today": TODAY},
     "evidence_remove": {"entries": [_ENTRY, _OTHER], "index": 0},

@@ -22,8 +22,10 @@ from .statutes import Statute
 # <!-- tool:letter:<id> -->, <!-- tool:evidence -->, <!-- tool:limitation --> in docs/*.md; Markdown passes
 # HTML comments through untouched, so the widgets are put in after Markdown has run.
 MARKER = re.compile(r"<!-- tool:(letter:([\w-]+)|evidence|limitation) -->")
-HINTS = {"date": "例如 2025-03-31", "datetime": "例如 2025-03-31 21:30", "amount": "例如 1200"}
-FORMATS = {"date": "格式：年-月-日，例如 2025-03-31。", "datetime": "格式：年-月-日 时:分，例如 2025-03-31 21:30。"}
+HINTS = {"date": "例如 2025-03-31", "datetime": "例如 2025-03-31 21:30", "amount": "例如 1200",
+         "dates": "例如 2023-05-10，2024-01-15"}
+FORMATS = {"date": "格式：年-月-日，例如 2025-03-31。", "datetime": "格式：年-月-日 时:分，例如 2025-03-31 21:30。",
+           "dates": "可以填几个日期，用逗号或换行隔开，例如 2023-05-10，2024-01-15。"}
 
 
 def plain_citations(text: str, statutes: dict[str, Statute], full_name: bool) -> str:
@@ -92,11 +94,12 @@ def load_limitation(path: Path, statutes: dict[str, Statute]) -> limitation.Text
         parent, _, key = exc.node.rpartition(".")
         node = data.get(parent) if parent else data
         raise exc.located(yamlfile.where(path, node if isinstance(node, dict) else data, key or None)) from None
-    events = data["events"]
 
-    return limitation.Texts({k: _checked(v, statutes, path, events, k, False) for k, v in texts.events.items()},
-                            _checked(texts.after, statutes, path, data, "after", False),
-                            _checked(texts.reminder, statutes, path, data, "reminder", False))
+    def checked(value, name):
+        if isinstance(value, dict):
+            return {k: _checked(v, statutes, path, data[name], k, False) for k, v in value.items()}
+        return _checked(value, statutes, path, data, name, False)
+    return limitation.Texts(**{f.name: checked(getattr(texts, f.name), f.name) for f in dataclasses.fields(texts)})
 
 
 def _node_at(data, node: str):
@@ -157,9 +160,10 @@ def engine_texts(book: LetterBook, texts: limitation.Texts, deadline_texts: dead
                       ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
-def fill_widgets(html: str, env, context: dict, book: LetterBook, where: str) -> str:
+def fill_widgets(html: str, env, context: dict, book: LetterBook, texts: limitation.Texts, where: str) -> str:
     """Replace each tool marker in a page's HTML with its widget (see the partials for the markup).
-    `context` holds `engine` (the data-* attributes the engine needs), `root` and `built`."""
+    `context` holds `engine` (the data-* attributes the engine needs), `root` and `built`; `texts` gives the
+    limitation form its help lines and its no-JavaScript sentence (the same `rule` the engine shows)."""
     def widget(m: re.Match) -> str:
         kind, letter_id = m.group(1).partition(":")[0], m.group(2)
         if kind == "letter":
@@ -171,7 +175,8 @@ def fill_widgets(html: str, env, context: dict, book: LetterBook, where: str) ->
                            blank=blank(book, letter_id), summary="evidence_summary" in letter.fields)
         if kind == "evidence":
             return _render(env, "evidence", context, fields=evidence.FIELDS)
-        return _render(env, "limitation", context, fields=limitation.FIELDS)
+        return _render(env, "limitation", context, rule=texts.rule,
+                       fields=[dataclasses.replace(f, help=texts.help.get(f.id, f.help)) for f in limitation.FIELDS])
     return MARKER.sub(widget, html)
 
 
