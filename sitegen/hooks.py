@@ -52,7 +52,7 @@ def on_config(config):
     paths = content.Paths.of(ROOT, Path(config["docs_dir"]), Path(HOTLINES_FILE) if HOTLINES_FILE else None)
     data = content.load(paths)
     # 3. the tools' runtime: the engine wheel, the trimmed standard library, the validated texts (written at the end)
-    engine = assets.prepare(ROOT, assets.engine_texts(data.book, data.limitation))
+    engine = assets.prepare(ROOT, assets.shipped_texts(data))
     _state.update(data=data, engine=engine, built=datetime.date.today().isoformat())  # the site version on prints
     # 4. the nav lists every statute page; the footer shows the crisis line
     statute.extend_nav(config, data.statutes)

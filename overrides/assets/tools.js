@@ -5,7 +5,8 @@
    The markup comes from overrides/partials/tools/*.html. A widget is `.tool[data-tool=letter|evidence|
    limitation]` with data-built, the engine's data-* URLs (see engine.js), and for letters data-letter,
    data-title and data-template. Inside: form.tool-form (hidden until this script runs), .tool-field
-   [data-field] with [name] and .tool-error, .tool-status, .tool-output, .tool-nojs; the log adds .ev-keep,
+   [data-field] with [name] and .tool-error, .tool-status, .tool-output, .tool-nojs (for the limitation helper
+   holding .lim-rule, the rule's one sentence, also used in its fallback); the log adds .ev-keep,
    .ev-import, .ev-export, .ev-copy, .ev-print, .ev-clear, .ev-raw/.ev-backup, .ev-table, .ev-summary.
 
    Work survives a failed engine: when the engine fails for good every tool switches to its fallback
@@ -20,8 +21,12 @@ const RETRY = "这一步没有成功，请再试一次。你填写的内容都�
 const FALLBACK = {
   letter: "点“生成信件”会把你填的内容直接填进信里（不做检查），请自己核对后再复制、下载或打印。",
   evidence: "已有的记录可以导出、复制或打印；新的记录暂时不能检查和添加，点“添加这条记录”会把它复制为文字。",
-  limitation: "推算暂时用不了。规则见下面“规则是什么”：一般三年，每次催款、还款或答应还款都重新计算。",
+  limitation: "推算暂时用不了。规则见下面“规则是什么”：一般三年。", // then the widget's own .lim-rule (quiz/limitation.yaml)
 };
+function fallbackText(root, kind) {
+  const rule = kind === "limitation" ? $(root, ".lim-rule") : null;
+  return (FALLBACK[kind] || "") + (rule ? rule.textContent : "");
+}
 
 // Shared by the log and the complaint letter (and across pages under navigation.instant).
 const evidence = { entries: [], keep: false, loaded: null, dirty: false, lastStored: null, unread: null };
@@ -90,7 +95,7 @@ function fallBack(reason) {
     const kind = root.getAttribute("data-tool");
     for (const b of root.querySelectorAll(".tool-fill-summary, .ev-import-label")) b.hidden = true;
     if (kind === "evidence") $(root, "button[type=submit]").textContent = "把这条记录复制为文字";
-    say(root, `工具没能在这个浏览器里启动，你填写的内容都还在。${FALLBACK[kind] || ""}`, first && root.contains(document.activeElement));
+    say(root, `工具没能在这个浏览器里启动，你填写的内容都还在。${fallbackText(root, kind)}`, first && root.contains(document.activeElement));
   }
   if (first && window.console) console.info("reader tools: engine unavailable:", reason);
 }
@@ -371,7 +376,7 @@ function limitation(root) {
   const form = $(root, "form"), out = $(root, ".tool-output");
   form.onsubmit = (ev) => {
     ev.preventDefault();
-    if (fallen) { say(root, `工具没能启动。${FALLBACK.limitation}`, true); return; }
+    if (fallen) { say(root, `工具没能启动。${fallbackText(root, "limitation")}`, true); return; }
     quietly((async () => {
       const r = await run(root, "limitation", { values: values(form), today: today() });
       if (r.errors) { showErrors(form, r.errors); out.hidden = true; say(root, "有几项需要修改，请看标红的说明。"); return; }

@@ -5,15 +5,19 @@ Bad content raises ContentError naming file:line, the id and the fix. One module
   statutes   data/statutes/*.yaml             citations  {{law <id> <article>}} in pages and data texts
   hotlines   data/hotlines.yaml               flow       data/flow.yaml (the quiz) and its state table
   letters    data/letters.yaml                limitation data/limitation.yaml
+  deadlines  data/deadlines.yaml, data/holidays.yaml (court deadlines)
   yamlfile   YAML with line numbers           errors     ContentError (the engine's)"""
 from dataclasses import dataclass
 from pathlib import Path
 
+from triage.deadlines import Holidays
+from triage.deadlines import Texts as DeadlineTexts
 from triage.letters import LetterBook
 from triage.limitation import Texts
 
 from . import citations, hotlines
 from .citations import Citation
+from .deadlines import load_deadlines, load_holidays
 from .flow import Quiz, load_flow
 from .letters import load_letters
 from .limitation import load_limitation
@@ -28,12 +32,15 @@ class Paths:
     letters: Path
     limitation: Path
     hotlines: Path
+    deadlines: Path
+    holidays: Path
 
     @classmethod
     def of(cls, root: Path, docs: Path | None = None, hotlines: Path | None = None) -> "Paths":
         data = root / "data"
         return cls(docs or root / "docs", data / "statutes", data / "flow.yaml", data / "letters.yaml",
-                   data / "limitation.yaml", _shown(hotlines or data / "hotlines.yaml"))
+                   data / "limitation.yaml", _shown(hotlines or data / "hotlines.yaml"), data / "deadlines.yaml",
+                   data / "holidays.yaml")
 
 
 def _shown(path: Path) -> Path:
@@ -52,6 +59,8 @@ class Content:
     book: LetterBook
     limitation: Texts
     hotlines: hotlines.Hotlines
+    deadlines: DeadlineTexts
+    holidays: Holidays
 
 
 def load(paths: Paths) -> Content:
@@ -61,4 +70,5 @@ def load(paths: Paths) -> Content:
         for text, line in s.published_texts():
             cites += citations.scan(citations.statute_uri(s.id), text, statutes, str(s.path), line, s.short_name)
     return Content(statutes, cites, load_flow(paths.flow, paths.docs), load_letters(paths.letters, statutes),
-                   load_limitation(paths.limitation, statutes), hotlines.load(paths.hotlines))
+                   load_limitation(paths.limitation, statutes), hotlines.load(paths.hotlines),
+                   load_deadlines(paths.deadlines, statutes), load_holidays(paths.holidays))

@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from triage import limitation
+from triage import deadlines, limitation
 from triage.letters import LetterBook, to_dict
 
 from ..content.errors import ContentError
@@ -79,9 +79,16 @@ def prepare(root: Path, texts: bytes) -> EngineAssets:
                         hashed("texts.json", texts), texts, hashed("stdlib.zip", stdlib), stdlib, lock)
 
 
-def engine_texts(book: LetterBook, texts: limitation.Texts) -> bytes:
+def shipped_texts(data) -> bytes:
+    """The engine's texts from the loaded content (sitegen.content.Content): a tool with texts of its own adds them here."""
+    return engine_texts(data.book, data.limitation, data.deadlines, data.holidays)
+
+
+def engine_texts(book: LetterBook, texts: limitation.Texts, deadline_texts: deadlines.Texts,
+                 holidays: deadlines.Holidays) -> bytes:
     """What the engine loads in the browser (triage.browser.load): exactly the validated models."""
-    return json.dumps({"letters": to_dict(book), "limitation": dataclasses.asdict(texts)},
+    return json.dumps({"letters": to_dict(book), "limitation": dataclasses.asdict(texts),
+                       "deadlines": dataclasses.asdict(deadline_texts), "holidays": holidays.to_dict()},
                       ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
