@@ -1,7 +1,7 @@
 """The court-deadline data: a broken data/holidays.yaml or data/deadlines.yaml fails the build naming file:line."""
 import pytest
 
-from sitegen.errors import ContentError
+from sitegen.content.errors import ContentError
 from sitegen.content.deadlines import load_deadlines, load_holidays
 from support import ROOT
 
