@@ -13,6 +13,7 @@ from pathlib import Path
 from .engine import paths, plan, walk
 from .flow import from_dict
 from .model import Flow, Situation
+from .states import remaining
 from .validate import check
 
 DEFAULT = Path(__file__).resolve().parents[2] / "data" / "flow.yaml"
@@ -44,8 +45,9 @@ def show(situation: Situation, say, number: int | None = None) -> None:
 
 def interactive(flow: Flow, ask=input, say=print) -> dict:
     """The same walk as the browser, in a terminal. Cards marked at_once are shown as soon as an answer adds them."""
-    answers: dict[str, str] = {}
+    answers: dict = {}
     shown: set[str] = set()
+    left = remaining(flow)
     while True:
         state = walk(flow, answers)
         for s in plan(flow, state.situations):
@@ -58,17 +60,20 @@ def interactive(flow: Flow, ask=input, say=print) -> dict:
                 show(s, say, i)
             return answers
         q = state.current
-        # Paths differ in length, so the site shows no question numbers; here the count is only for orientation.
-        say(f"\n（已答 {len(state.answered)} 题）{q.text}" + (f"\n  （{q.help}）" if q.help else ""))
+        n = len(state.answered) + 1
+        say(f"\n（第 {n} 题，最多 {n - 1 + left[q.id]} 题）{q.text}" + (f"\n  （{q.help}）" if q.help else ""))
         for i, o in enumerate(q.options, 1):
             say(f"  {i}. {o.label}")
-        raw = ask("选择编号（b 返回上一题，q 退出）：").strip().lower()
+        several = "，可以选几个，用空格隔开" if q.multiple else ""
+        raw = ask(f"选择编号{several}（b 返回上一题，q 退出）：").strip().lower()
         if raw == "q":
             return answers
+        picks = raw.replace(",", " ").replace("，", " ").split()
         if raw == "b" and state.answered:
             answers.pop(state.answered[-1].question.id, None)
-        elif raw.isdigit() and 1 <= int(raw) <= len(q.options):
-            answers[q.id] = q.options[int(raw) - 1].id
+        elif picks and all(p.isdigit() and 1 <= int(p) <= len(q.options) for p in picks) and (q.multiple or len(picks) == 1):
+            chosen = [q.options[int(p) - 1].id for p in picks]
+            answers[q.id] = tuple(chosen) if q.multiple else chosen[0]
 
 
 def deadline(paper: str, received: str, say=print) -> int:

@@ -40,6 +40,18 @@ def _question(q: dict) -> Question:
     if not isinstance(opts, list) or len(opts) < 2:
         raise ContentError.of(qid, "a question needs at least two options", "add options with id, label and next")
     _ids(opts, "option", qid)
+    multiple = q.get("multiple", False)
+    if not isinstance(multiple, bool):
+        raise ContentError.of(qid, "'multiple' must be true or false", "write multiple: true (several answers), or leave it out")
+    if multiple:
+        # Several answers go on together, so the way on belongs to the question, not to one answer.
+        shared = _text(q, "next", qid) if "next" in q else None
+        if shared is None:
+            raise ContentError.of(qid, "a question with multiple: true needs its own next:",
+                                  "write next: <question id or end> on the question (under its text), not on its options")
+    elif "next" in q:
+        raise ContentError.of(qid, "next: on a question is only for questions with multiple: true",
+                              "move next: onto each option, or add multiple: true")
     options = []
     for o in opts:
         where = f"{qid}.{o['id']}"
@@ -48,11 +60,15 @@ def _question(q: dict) -> Question:
         ids = o.get("situations") or []
         if not isinstance(ids, list) or not all(isinstance(a, str) for a in ids):
             raise ContentError.of(where, "'situations' must be a list of situation ids", "write situations: [situation-id, ...]")
-        options.append(Option(o["id"], _text(o, "label", where), _text(o, "next", where), tuple(ids)))
+        if multiple and "next" in o:
+            raise ContentError.of(where, "an option of a multiple: true question cannot have its own next:",
+                                  f"delete this option's next:; the question's next: ({shared}) applies to every answer")
+        nxt = shared if multiple else _text(o, "next", where)
+        options.append(Option(o["id"], _text(o, "label", where), nxt, tuple(ids)))
     help_ = q.get("help") or ""
     if not isinstance(help_, str):
         raise ContentError.of(qid, "'help' must be text", "write help: 一句提示")
-    return Question(qid, _text(q, "text", qid), tuple(options), help_.strip())
+    return Question(qid, _text(q, "text", qid), tuple(options), help_.strip(), multiple)
 
 
 def _situation(s: dict) -> Situation:

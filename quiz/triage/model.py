@@ -8,7 +8,7 @@ END = "end"
 class Option:
     id: str
     label: str
-    next: str
+    next: str                          # for a `multiple` question: the question's own next, the same for every option
     situations: tuple[str, ...] = ()  # situation ids this answer adds to the plan
 
 
@@ -18,6 +18,7 @@ class Question:
     text: str
     options: tuple[Option, ...]
     help: str = ""
+    multiple: bool = False  # several answers at once (checkboxes); the plan gets the union of their situations
 
     def option(self, option_id: str) -> Option | None:
         return next((o for o in self.options if o.id == option_id), None)

@@ -22,6 +22,7 @@ def check(flow: Flow) -> None:
             for sid in o.situations:
                 if sid not in flow.situations:
                     raise ContentError.of(f"{q.id}.{o.id}", f"adds unknown situation '{sid}'", f"define it under situations: or use one of: {', '.join(flow.situations)}")
+    _check_multiple(flow)
     _check_acyclic_and_depth(flow)
     reached = _reachable(flow)
     for qid in flow.questions:
@@ -32,6 +33,30 @@ def check(flow: Flow) -> None:
     for sid, s in flow.situations.items():
         if sid not in added and not s.always:
             raise ContentError.of(sid, "no answer leads to this situation", "add it to an option's situations:, mark it always: true, or delete it")
+
+
+def _check_multiple(flow: Flow) -> None:
+    """Questions with several answers (`multiple: true`) come last on their path, and add no at-once card: their
+    ticks are an overlay on the states (triage.states), shown without JavaScript on one page with the plan."""
+    if flow.questions[flow.start].multiple:
+        raise ContentError.of(flow.start, "the first question cannot have multiple: true (without JavaScript its answers are links)",
+                              "start with a one-answer question, or drop multiple: true")
+    for q in flow.questions.values():
+        if not q.multiple:
+            continue
+        nxt = q.options[0].next
+        if nxt != END and not flow.questions[nxt].multiple:
+            raise ContentError.of(q.id, f"a multiple: true question must come last: its next '{nxt}' is a one-answer question",
+                                  "set next: end, or next: another multiple: true question; ask one-answer questions before it")
+        quiet = [o.id for o in q.options if not o.situations]
+        if len(quiet) > 1:
+            raise ContentError.of(f"{q.id}.{quiet[1]}", "only one answer of a multiple: true question may add nothing (都没有)",
+                                  "give this answer its own situations:, or delete it")
+        for o in q.options:
+            for sid in o.situations:
+                if flow.situations[sid].at_once:
+                    raise ContentError.of(f"{q.id}.{o.id}", f"adds the at_once situation '{sid}', but it is one of several ticks",
+                                          "ask for safety and crisis in a one-answer question (like danger), or drop at_once")
 
 
 def _check_every_answer_matters(flow: Flow) -> None:

@@ -83,6 +83,76 @@ class TestEveryAnswerMatters:
         assert exc.value.node == "a" and "at_once" in exc.value.what
 
 
+class TestSeveralAnswers:
+    """multiple: true questions: the way on is the question's, they come last, and only 都没有 adds nothing."""
+
+    def multi(self, **extra):
+        data = made_up(("q1", [("x", "q2", ["a"]), ("y", "q2", [])]),
+                       ("q2", [("x", "end", ["b"]), ("y", "end", ["c"]), ("none", "end", [])]))
+        q2 = data["questions"][1]
+        q2["multiple"], q2["next"] = True, "end"
+        for o in q2["options"]:
+            del o["next"]
+        q2.update(extra)
+        return data
+
+    def test_a_sound_multiple_question_passes_and_gives_the_union(self):
+        from triage.engine import plan, walk
+        flow = from_dict(self.multi())
+        check(flow)
+        assert [s.id for s in plan(flow, walk(flow, {"q1": "x", "q2": ("y", "x")}).situations)] == ["a", "b", "c"]
+        assert walk(flow, {"q1": "x", "q2": ["x", "nope"]}).current.id == "q2", "an unknown tick is no answer"
+        assert walk(flow, {"q1": "x", "q2": "x"}).current.id == "q2", "one id is not an answer to a multiple question"
+
+    def test_its_next_is_on_the_question(self):
+        data = self.multi()
+        del data["questions"][1]["next"]
+        err = error_of(data)
+        assert err.node == "q2" and "needs its own next" in err.what and "on the question" in err.fix
+
+    def test_its_options_cannot_have_their_own_next(self):
+        data = self.multi()
+        data["questions"][1]["options"][0]["next"] = "end"
+        err = error_of(data)
+        assert err.node == "q2.x" and "cannot have its own next" in err.what and "delete" in err.fix
+
+    def test_next_on_a_one_answer_question_is_refused(self):
+        data = self.multi()
+        data["questions"][0]["next"] = "q2"
+        err = error_of(data)
+        assert err.node == "q1" and "only for questions with multiple: true" in err.what
+
+    def test_multiple_must_be_true_or_false(self):
+        err = error_of(self.multi(multiple="yes"))
+        assert err.node == "q2" and "'multiple' must be true or false" in err.what
+
+    def test_it_comes_last(self):
+        data = self.multi(next="q3")
+        data["questions"].append({"id": "q3", "text": "q3", "options": [{"id": "x", "label": "x", "next": "end", "situations": ["d"]},
+                                                                       {"id": "y", "label": "y", "next": "end"}]})
+        data["situations"].append(situation("d"))
+        err = error_of(data)
+        assert err.node == "q2" and "must come last" in err.what
+
+    def test_only_one_answer_may_add_nothing(self):
+        data = self.multi()
+        data["questions"][1]["options"].append({"id": "unsure", "label": "不确定"})
+        err = error_of(data)
+        assert err.node == "q2.unsure" and "only one answer" in err.what
+
+    def test_no_at_once_card_from_a_tick(self):
+        data = self.multi()
+        data["situations"][1]["at_once"] = True  # b
+        err = error_of(data)
+        assert err.node == "q2.x" and "at_once" in err.what
+
+    def test_the_first_question_cannot_be_multiple(self):
+        data = self.multi()
+        data["start"] = "q2"
+        data["questions"][0]["options"][0]["next"] = "end"
+        assert "first question" in error_of(data).what
+
+
 class TestShapeOfTheRealFlow:
     def test_median_questions_per_path_is_at_most_4_and_max_6(self, flow):
         lengths = [len(a) for a in paths(flow)]
@@ -93,11 +163,12 @@ class TestShapeOfTheRealFlow:
         assert len({len(a) for a in paths(flow)}) > 1
 
     def test_each_question_fits_a_phone_screen(self, flow):
-        """One short sentence (≤ 24 characters) and at most 5 short options, so a 390 px phone shows them all."""
+        """One short sentence (≤ 24 characters) and at most 5 short options (8 tick boxes, which are lower rows),
+        so a 390 px phone shows them all."""
         for q in flow.questions.values():
             assert len(q.text) <= 24, q.id
             assert q.text.count("？") + q.text.count("。") <= 1, q.id
-            assert len(q.options) <= 5, q.id
+            assert len(q.options) <= (8 if q.multiple else 5), q.id
             assert all(len(o.label) <= 16 for o in q.options), q.id
 
     def test_every_step_is_one_line_of_plain_text(self, flow):
@@ -117,13 +188,21 @@ class TestTerminalTool:
 
     def test_a_walk_shows_the_safety_card_straight_after_the_answer(self, flow):
         said: list[str] = []
-        script = iter(["1", "1", "5", "5"])  # unsafe, can't pay in one go, nothing else
+        script = iter(["1", "1", "8", "8"])  # unsafe, can't pay in one go, nothing else
         answers = interactive(flow, ask=lambda _: next(script), say=said.append)
-        assert answers == {"danger": "yes", "debt": "partial", "papers": "none", "conduct": "none"}
+        assert answers == {"danger": "yes", "debt": "partial", "papers": ("none",), "conduct": ("none",)}
         card = next(i for i, line in enumerate(said) if flow.situations["danger"].title in line)
         question_2 = next(i for i, line in enumerate(said) if flow.questions["debt"].text in line)
         assert card < question_2
-        assert not any("第 " in line and " 题" in line for line in said)  # no question numbers: paths differ in length
+        assert "（第 2 题，最多 5 题）" in said[question_2]  # the site's progress line, from the same engine
+
+    def test_several_answers_in_the_terminal(self, flow):
+        said: list[str] = []
+        script = iter(["3", "1", "2 5", "1,2"])
+        answers = interactive(flow, ask=lambda _: next(script), say=said.append)
+        assert answers["papers"] == ("court", "transfer") and answers["conduct"] == ("self", "family")
+        titles = [flow.situations[s].title for s in ("court-papers", "scam", "family", "harassment")]
+        assert all(any(t in line for line in said) for t in titles)
 
     def test_back_and_quit(self, flow):
         script = iter(["3", "b", "2", "q"])
