@@ -50,8 +50,8 @@ def _check_multiple(flow: Flow) -> None:
                                   "set next: end, or next: another multiple: true question; ask one-answer questions before it")
         quiet = [o.id for o in q.options if not o.situations]
         if len(quiet) > 1:
-            raise ContentError.of(f"{q.id}.{quiet[1]}", "only one answer of a multiple: true question may add nothing (都没有)",
-                                  "give this answer its own situations:, or delete it")
+            raise ContentError.of(f"{q.id}.{quiet[0]}", f"only one answer of a multiple: true question may add nothing (都没有); {', '.join(map(repr, quiet))} all do",
+                                  "give each answer but 都没有 its own situations: (不确定 adds a step to verify), or delete it")
         for o in q.options:
             for sid in o.situations:
                 if flow.situations[sid].at_once:

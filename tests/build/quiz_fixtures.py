@@ -1,7 +1,7 @@
 """Broken flows, each with the error the build must report (used by test_quiz_flow_errors.py)."""
 # (name, old text in data/flow.yaml, new text, the words the error must contain)
 BROKEN_FLOWS = [
-    ("unknown target", "        next: conduct\n", "        next: nowhere\n", ["flow.yaml:", "[papers.court]", "'nowhere'"]),
+    ("unknown target", "        next: papers\n", "        next: nowhere\n", ["flow.yaml:", "[debt.partial]", "'nowhere'"]),
     ("duplicate id", "  - id: conduct\n", "  - id: papers\n", ["flow.yaml:", "duplicate question id 'papers'"]),
     ("empty text", "    text: 你的欠款现在是什么情况？\n", "    text: ''\n", ["flow.yaml:", "[debt]", "'text' is missing or empty"]),
     ("cycle", "        situations: [pay-official]\n        next: papers\n", "        situations: [pay-official]\n        next: danger\n",
@@ -18,10 +18,25 @@ BROKEN_FLOWS = [
      "      - 马上拨打 110\n", ["flow.yaml:", "[danger]", "each with do and link"]),
     ("reserved id", "  - id: chased\n", "  - id: plan\n", ["flow.yaml:", "reserved"]),
     # the lower of two options with the same outcome is the one named
-    ("dead option", "        situations: [harassment, third-party]\n", "        situations: [harassment]\n",
-     ["flow.yaml:", "[conduct.both]", "never changes the plan"]),
-    # both answers to 「现在还有人找你要这笔钱吗？」 give the same card: the question changes nothing
-    ("question that cannot change the plan", "        label: 有，还在催我还钱\n        situations: [repaid]\n        next: papers\n",
-     "        label: 有，还在催我还钱\n        situations: [settled]\n        next: end\n",
+    ("dead option", "        situations: [third-party]\n", "        situations: [harassment]\n",
+     ["flow.yaml:", "[conduct.others]", "never changes the plan"]),
+    # every answer to 「现在还有人找你要这笔钱吗？」 gives the same card: the question changes nothing
+    ("question that cannot change the plan",
+     "        situations: [repaid]\n        next: papers\n      - id: credit\n        label: 没人催了，但征信还显示逾期\n        situations: [credit-record]\n",
+     "        situations: [settled]\n        next: end\n      - id: credit\n        label: 没人催了，但征信还显示逾期\n        situations: [settled]\n",
      ["flow.yaml:", "[chased]", "no answer can change the plan"]),
+    # several answers (multiple: true): the way on is the question's, and such questions come last
+    ("multiple without its own next", "    multiple: true\n    next: conduct\n", "    multiple: true\n",
+     ["flow.yaml:", "[papers]", "needs its own next", "on the question"]),
+    ("option of a multiple question with its own next", "        situations: [enforcement]\n",
+     "        situations: [enforcement]\n        next: end\n",
+     ["flow.yaml:", "[papers.judgment]", "cannot have its own next", "delete this option's next"]),
+    ("next on a one-answer question", "    text: 你的欠款现在是什么情况？\n", "    text: 你的欠款现在是什么情况？\n    next: papers\n",
+     ["flow.yaml:", "[debt]", "only for questions with multiple: true"]),
+    ("multiple question not last", "    multiple: true\n    next: conduct\n", "    multiple: true\n    next: chased\n",
+     ["flow.yaml:", "[papers]", "must come last"]),
+    ("second answer adding nothing", "        label: 不确定，分不清真假\n        situations: [verify]\n", "        label: 不确定，分不清真假\n",
+     ["flow.yaml:", "[papers.unsure]", "only one answer", "'none'"]),
+    ("at-once card from a tick", "        situations: [sms-link]\n", "        situations: [crisis]\n",
+     ["flow.yaml:", "[papers.link]", "at_once"]),
 ]

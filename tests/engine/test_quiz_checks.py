@@ -138,7 +138,7 @@ class TestSeveralAnswers:
         data = self.multi()
         data["questions"][1]["options"].append({"id": "unsure", "label": "不确定"})
         err = error_of(data)
-        assert err.node == "q2.unsure" and "only one answer" in err.what
+        assert err.node == "q2.none" and "only one answer" in err.what and "'unsure'" in err.what
 
     def test_no_at_once_card_from_a_tick(self):
         data = self.multi()
