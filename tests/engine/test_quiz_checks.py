@@ -159,6 +159,16 @@ class TestShapeOfTheRealFlow:
         assert statistics.median(lengths) <= 4
         assert max(lengths) <= MAX_QUESTIONS
 
+    def test_the_pages_say_the_true_number_of_questions(self, flow):
+        """「最多 N 个问题」 on the home and quiz pages is the longest path, as the progress line says."""
+        import re
+        from pathlib import Path
+        docs = Path(__file__).resolve().parents[2] / "docs"
+        longest = max(len(a) for a in paths(flow))
+        for page in ("index.md", "quiz/index.md"):
+            for said in re.findall(r"最多 ?(\d+) ?个", (docs / page).read_text(encoding="utf-8")):
+                assert int(said) == longest, f"docs/{page} says 最多 {said} 个; the longest path asks {longest}"
+
     def test_paths_differ_in_length(self, flow):
         assert len({len(a) for a in paths(flow)}) > 1
 
