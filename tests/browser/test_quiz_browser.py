@@ -1,6 +1,7 @@
 """The quiz in headless Chromium, as a reader on a phone uses it: every tap answered at once from the
 pre-rendered states (the Python runtime is never loaded), the same plan as the engine, focus on what changed,
-修改 and 重新开始, keeping the plan, the static version without JavaScript, and privacy.
+修改 and 重新开始, keeping the plan, the static version without JavaScript, and privacy. The two questions about what
+happened take several answers (tick boxes and 「下一步」; without JavaScript, tick boxes next to the plan).
 
 Paths and expected plans come from the engine itself, so these tests follow the flow as it is edited."""
 import re
@@ -34,8 +35,13 @@ def expected_titles(flow, answers):
 
 
 def labels_in_order(flow, answers):
+    """(question id, label) per answer on the path; for a several-answer question, a list of labels."""
     from triage.engine import walk
-    return [(s.question.id, s.question.option(s.option_id).label) for s in walk(flow, answers).answered]
+    out = []
+    for s in walk(flow, answers).answered:
+        labels = [s.question.option(o).label for o in s.option_ids]
+        out.append((s.question.id, labels if s.question.multiple else labels[0]))
+    return out
 
 
 @pytest.fixture
@@ -51,7 +57,18 @@ def phone(browser, server):
 
 
 def tap(page, label):
-    page.locator("#triage .triage-option", has_text=re.compile(f"^{re.escape(label)}$")).click()
+    """Answer the question on screen: tap an option, or tick each label given (a list) and press 下一步."""
+    if isinstance(label, list):
+        for one in label:
+            page.locator("#triage .triage-check", has_text=re.compile(f"^\\s*{re.escape(one)}$")).click()
+        page.get_by_role("button", name="下一步").click()
+    else:
+        page.locator("#triage .triage-option", has_text=re.compile(f"^{re.escape(label)}$")).click()
+
+
+def answer_all(page, flow, answers):
+    for _, label in labels_in_order(flow, answers):
+        tap(page, label)
 
 
 def plan_titles(page):
@@ -169,12 +186,19 @@ def test_the_same_paths_without_javascript(quiz, browser, server, name):
     page.on("request", lambda r: seen.append((r.url, r.post_data)))
     page.goto(server.url + "quiz/")
     for _, label in labels_in_order(quiz.flow, answers):
+        if isinstance(label, list):  # several answers: tick boxes on the same page as the plan
+            for one in label:
+                box = page.locator(".triage-state:visible label.triage-check", has_text=re.compile(f"^{re.escape(one)}$"))
+                if box.count():  # 都没有 has no box without JavaScript: ticking nothing says it
+                    box.click()
+            continue
         page.locator(".triage-state:visible .triage-option, #triage .triage-option",
                      has_text=re.compile(f"^{re.escape(label)}$")).first.click()
         assert re.fullmatch(r"#s[0-9a-f]{8}", page.evaluate("location.hash")), "state ids are opaque"
     state = page.locator(".triage-state:visible")
-    assert state.locator("h2").inner_text() == "你的行动清单"
-    assert state.locator("ol > li > a").all_inner_texts() == expected_titles(quiz.flow, answers)
+    assert state.locator("h2.triage-plan-title, h2.triage-q").last.inner_text() == "你的行动清单"
+    assert state.locator("ol.triage-plan:not(.triage-now) > li:visible > a").all_inner_texts() == expected_titles(quiz.flow, answers)
+    assert "?" not in page.url and re.fullmatch(r"#s[0-9a-f]{8}", page.evaluate("location.hash"))
     assert_private(server, seen)
     ctx.close()
 
@@ -199,8 +223,10 @@ def test_questions_fit_a_phone_screen_above_the_fold(quiz, phone, server):
         for qid, label in steps:
             if qid not in seen:
                 seen.add(qid)
+                phone.eval_on_selector("#triage h2.triage-q", "h => h.scrollIntoView()")
                 top = phone.eval_on_selector("#triage h2.triage-q", "h => h.getBoundingClientRect().top")
-                bottom = phone.eval_on_selector("#triage .triage-options", "u => u.getBoundingClientRect().bottom")
+                bottom = phone.eval_on_selector_all("#triage .triage-options, #triage .triage-next",
+                                                    "us => Math.max(...us.map(u => u.getBoundingClientRect().bottom))")
                 assert bottom - top <= PHONE["height"] - 60, f"question {qid} needs scrolling on a phone"
             tap(phone, label)
     assert seen == set(quiz.flow.questions)
@@ -244,13 +270,20 @@ def test_axe_finds_nothing_in_the_states_a_reader_reaches(quiz, browser, server,
     page = ctx.new_page()
     answers = sample_paths(quiz.flow)["at-once"]
     page.goto(server.url + "quiz/")
-    failures = []
+    failures, multi = [], 0
     for n, (_, label) in enumerate(labels_in_order(quiz.flow, answers)):
         tap(page, label)
-        if n in (0, 1) or page.locator("#triage .triage-plan-title").count():
+        if page.locator("#triage .triage-checks").count():  # a several-answer question, as shown and with a tick
+            multi += 1
+            failures += [f"several answers: {v['id']} {[x['target'] for x in v['nodes']][:3]}" for v in axe_violations(page)]
+            page.locator("#triage .triage-tick").first.check()
+            failures += [f"one ticked: {v['id']} {[x['target'] for x in v['nodes']][:3]}" for v in axe_violations(page)]
+            page.locator("#triage .triage-tick").first.uncheck()
+        elif n in (0, 1) or page.locator("#triage .triage-plan-title").count():
             failures += [f"after answer {n + 1}: {v['id']} {[x['target'] for x in v['nodes']][:3]}"
                          for v in axe_violations(page)]
     ctx.close()
+    assert multi, "the path must pass a several-answer question"
     assert not failures, "\n".join(failures)
 
 
@@ -264,3 +297,95 @@ def test_the_first_answer_can_bring_help_at_once(phone, server, label, number):
     link = phone.locator(f"#triage .triage-card--at-once a[href='tel:{number}']").first
     assert link.is_visible() and link.inner_text() == number
     assert phone.locator("#triage h2.triage-q").is_visible(), "the reader can go on with the other questions"
+
+
+# Several answers (issue 16): tick boxes, 都没有, keyboard, the union of cards, and the same without JavaScript.
+
+def test_court_papers_and_a_transfer_demand_give_both_cards(quiz, phone, server):
+    from triage.states import reaching
+    answers = reaching(quiz.flow, given={"papers": ("court", "transfer")})
+    phone.goto(server.url + "quiz/")
+    answer_all(phone, quiz.flow, answers)
+    titles = plan_titles(phone)
+    assert titles == expected_titles(quiz.flow, answers)
+    cards = quiz.flow.situations
+    assert cards["court-papers"].title in titles and cards["scam"].title in titles
+    review = phone.locator("#triage .triage-review").inner_text()
+    assert "收到了法院寄来的文书" in review and "有人要我转账到个人账户" in review
+
+
+def test_after_judgment_the_enforcement_card_comes_first(quiz, phone, server):
+    from triage.states import reaching
+    answers = reaching(quiz.flow, given={"debt": "partial", "papers": ("judgment", "court"), "conduct": ("family",)})
+    phone.goto(server.url + "quiz/")
+    answer_all(phone, quiz.flow, answers)
+    first = phone.locator("#triage .triage-plan > .triage-card").first
+    assert first.locator(".triage-card-title").inner_text() == quiz.flow.situations["enforcement"].title
+    assert "家人" in first.inner_text() and "生活" in first.inner_text()
+
+
+def test_several_answers_by_keyboard_with_progress_and_review_above(quiz, phone, server):
+    from triage.states import reaching
+    to_papers = reaching(quiz.flow, "papers")
+    phone.goto(server.url + "quiz/")
+    assert phone.locator("#triage .triage-progress").inner_text() == f"第 1 题，最多 {quiz.table['states'][0]['of']} 题"
+    answer_all(phone, quiz.flow, to_papers)
+    n = len(to_papers) + 1
+    assert phone.locator("#triage .triage-progress").inner_text().startswith(f"第 {n} 题，最多 ")
+    # each earlier answer, with its 修改, is above the current question
+    review_bottom = phone.eval_on_selector("#triage .triage-review", "r => r.getBoundingClientRect().bottom")
+    assert review_bottom <= phone.eval_on_selector("#triage h2.triage-q", "h => h.getBoundingClientRect().top")
+    assert phone.locator("#triage .triage-review .triage-change").count() == len(to_papers)
+    assert phone.evaluate("document.activeElement.classList.contains('triage-q')")
+    labels = {o.id: o.label for o in quiz.flow.questions["papers"].options}
+    boxes = phone.locator("#triage .triage-tick")
+    phone.keyboard.press("Tab")  # heading → first box
+    for i in range(boxes.count()):
+        value = phone.evaluate("document.activeElement.value")
+        if value in ("court", "link"):
+            phone.keyboard.press("Space")
+        phone.keyboard.press("Tab")
+    assert phone.evaluate("document.activeElement.textContent") == "下一步"
+    phone.keyboard.press("Enter")
+    assert phone.locator("#triage h2.triage-q").get_attribute("data-q") == "conduct"
+    said = phone.locator("#triage .triage-review").inner_text()
+    assert labels["court"] in said and labels["link"] in said
+    # 都没有 clears the other ticks, and 下一步 with nothing ticked asks instead of going on
+    phone.locator("#triage .triage-check", has_text="电话打个不停").click()
+    phone.locator("#triage .triage-check", has_text="都没有").click()
+    assert phone.locator("#triage .triage-tick:checked").count() == 1
+    phone.locator("#triage .triage-check", has_text="都没有").click()
+    phone.get_by_role("button", name="下一步").click()
+    assert phone.locator("#triage h2.triage-q").get_attribute("data-q") == "conduct"
+    assert "至少" in phone.locator("#triage .triage-status").inner_text()
+    # 修改 a several-answer question: its ticks are still there to change
+    phone.get_by_role("button", name=f"修改：{quiz.flow.questions['papers'].text}").click()
+    assert sorted(phone.eval_on_selector_all("#triage .triage-tick:checked", "bs => bs.map(b => b.value)")) == ["court", "link"]
+
+
+def test_several_answers_without_javascript(quiz, browser, server):
+    """No JavaScript: one tick box per item on the page with the plan; ticking shows the item's card in the plan,
+    and nothing of it reaches the address or a server."""
+    from triage.states import reaching
+    answers = reaching(quiz.flow, given={"debt": "partial", "papers": ("court", "transfer"), "conduct": ("family", "posted")})
+    ctx = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = ctx.new_page()
+    seen = []
+    page.on("request", lambda r: seen.append((r.url, r.post_data)))
+    page.goto(server.url + "quiz/")
+    hashes = []
+    for _, label in labels_in_order(quiz.flow, answers):
+        if isinstance(label, list):
+            for one in label:
+                page.locator(".triage-state:visible label.triage-check", has_text=re.compile(f"^{re.escape(one)}$")).click()
+            hashes.append(page.evaluate("location.hash"))
+            continue
+        page.locator(".triage-state:visible .triage-option, #triage .triage-option",
+                     has_text=re.compile(f"^{re.escape(label)}$")).first.click()
+    state = page.locator(".triage-state:visible")
+    assert state.locator("ol.triage-plan:not(.triage-now) > li:visible > a").all_inner_texts() == expected_titles(quiz.flow, answers)
+    assert len(set(hashes)) == 1 and re.fullmatch(r"#s[0-9a-f]{8}", hashes[0]), "ticks never change the address"
+    state.locator("label.triage-check", has_text="有人要我转账到个人账户").click()  # untick
+    assert quiz.flow.situations["scam"].title not in state.locator("ol.triage-plan:not(.triage-now) > li:visible > a").all_inner_texts()
+    assert_private(server, seen)
+    ctx.close()
