@@ -2,6 +2,7 @@
 through MkDocs' own Files, and pre-render every state with the engine's renderer (triage.render): the
 browser glue only swaps these fragments, and the static (no-JavaScript) version is made of the same ones."""
 import hashlib
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -153,7 +154,7 @@ def widget_context(quiz: Quiz, files, page_file, static_url: str) -> dict:
     nxt = tab["states"][0]["next"]
     return {"first": render.question(walk(flow, {}).current, lambda o: f"{static_url}#{tab['ids'][nxt[o.id]]}"),
             "parts": parts(flow, resolver(quiz, files, page_file)),
-            "table": json.dumps(tab["states"], ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"),
+            "table": html.escape(json.dumps(tab["states"], ensure_ascii=False, separators=(",", ":")), quote=False),
             "static_url": static_url}
 
 
