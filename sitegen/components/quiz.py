@@ -1,5 +1,6 @@
 """The quiz widget (<!-- x:quiz -->) and its no-JavaScript version (<!-- x:quiz-static -->, on the generated page
 quiz/static.md): the engine's fragments (triage.render) and state table, as overrides/partials/quiz/ needs them."""
+import html
 import json
 
 from mkdocs.structure.files import File
@@ -71,7 +72,7 @@ def widget_context(quiz: Quiz, files, page_file, static_url: str) -> dict:
     nxt = tab["states"][0]["next"]
     return {"first": render.question(walk(flow, {}).current, lambda o: f"{static_url}#{tab['ids'][nxt[o.id]]}"),
             "parts": parts(flow, resolver(quiz, files, page_file)),
-            "table": json.dumps(tab["states"], ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"),
+            "table": html.escape(json.dumps(tab["states"], ensure_ascii=False, separators=(",", ":")), quote=False),
             "static_url": static_url}
 
 
