@@ -13,8 +13,8 @@
     this.status = root.querySelector(".triage-status");
     this.controls = root.querySelector(".triage-controls");
     this.keep = root.querySelector(".triage-keep");
-    var table = root.querySelector(".triage-table"); // JSON text in a <template> (its content, where supported)
-    this.states = JSON.parse((table.content || table).textContent); // state 0 is the start
+    // JSON in an attribute (see widget.html); state 0 is the start
+    this.states = JSON.parse(root.querySelector(".triage-table").getAttribute("data-table"));
     this.parts = {};
     var t = root.querySelectorAll("template[data-part]");
     for (var i = 0; i < t.length; i++) this.parts[t[i].getAttribute("data-part")] = t[i].innerHTML;

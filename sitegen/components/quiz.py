@@ -72,7 +72,7 @@ def widget_context(quiz: Quiz, files, page_file, static_url: str) -> dict:
     nxt = tab["states"][0]["next"]
     return {"first": render.question(walk(flow, {}).current, lambda o: f"{static_url}#{tab['ids'][nxt[o.id]]}"),
             "parts": parts(flow, resolver(quiz, files, page_file)),
-            "table": html.escape(json.dumps(tab["states"], ensure_ascii=False, separators=(",", ":")), quote=False),
+            "table": html.escape(json.dumps(tab["states"], ensure_ascii=False, separators=(",", ":")), quote=True),
             "static_url": static_url}
 
 

@@ -10,7 +10,7 @@ from triage.engine import paths, plan, walk
 
 def _table(site, page="quiz/index.html"):
     text = (site / page).read_text(encoding="utf-8")
-    raw = re.search(r'<template class="triage-table">(.*?)</template>', text, re.S).group(1)
+    raw = re.search(r'<div class="triage-table" hidden data-table="([^"]*)"', text).group(1)
     return json.loads(htmllib.unescape(raw)), text
 
 
