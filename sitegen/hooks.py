@@ -16,7 +16,7 @@ for p in (ROOT, ROOT / "quiz"):  # importable without installing the project
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from sitegen import assets, citations, content, quiz_build, statute_page, tools_build  # noqa: E402
+from sitegen import assets, citations, content, glossary, quiz_build, statute_page, tools_build  # noqa: E402
 from sitegen.errors import ContentError  # noqa: E402
 from sitegen.statutes import in_reading_order  # noqa: E402
 
@@ -105,6 +105,7 @@ def on_page_content(html, page, config, files):
     root = "../" * page.url.count("/")
     context = {"engine": _state["engine"].attrs(root), "root": root, "built": _state["built"]}
     try:
+        html = glossary.link_terms(html, glossary.urls_for(page.file, files, config["docs_dir"]))
         return tools_build.fill_widgets(html, _env(config), context, _state["book"], _state["limitation"],
                                         f"docs/{page.file.src_uri}")
     except ContentError as exc:
