@@ -90,3 +90,16 @@ def test_built_pages_link_their_first_glossary_word_and_the_glossary_does_not(si
     assert 'class="glossary-term"' not in gloss
     case = next((site / "cases").glob("*/index.html")).read_text(encoding="utf-8")
     assert 'class="glossary-term"' in case
+
+
+def test_a_glossary_term_without_an_anchor_fails_the_strict_build_naming_file_and_line(tmp_path):
+    from support import build, copy_project
+    project = copy_project(tmp_path / "project")
+    path = project / "docs/guide/glossary.md"
+    text = path.read_text(encoding="utf-8")
+    line = text[:text.index("原告 {#term-plaintiff}")].count("\n") + 1
+    path.write_text(text.replace("原告 {#term-plaintiff}", "原告", 1), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, "the build should have failed"
+    assert f"docs/guide/glossary.md:{line}" in out and "'原告' has no term-* anchor" in out and "{#term-" in out, out[-1500:]
