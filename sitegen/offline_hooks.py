@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import InclusionLevel  # noqa: E402
 
-from sitegen import fingerprint, offline_manifest  # noqa: E402
+from sitegen import assets, fingerprint, offline_manifest  # noqa: E402
 
 SW_SOURCE = "assets/sw.js"       # the worker's source in overrides/; published at the site root instead
 SW_PLACEHOLDER = "/*@MANIFEST@*/null"
@@ -80,7 +80,7 @@ def on_post_build(config):
     site = Path(config["site_dir"])
     fingerprint.write(site)
     manifest = offline_manifest.build(site, _search_files(config), OFFLINE_PAGE.replace(".md", "/"),
-                                      config["site_name"])
+                                      config["site_name"], assets.FOLDER)
     source = _state["sw_source"].read_text(encoding="utf-8")
     if SW_PLACEHOLDER not in source:
         raise PluginError(f"{_state['sw_source']}: the placeholder {SW_PLACEHOLDER} is missing")

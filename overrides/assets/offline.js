@@ -20,8 +20,8 @@
   function size(bytes) { return bytes >= 1e6 ? (bytes / 1e6).toFixed(1) + " MB" : Math.max(1, Math.round(bytes / 1e3)) + " KB"; }
 
   if (!isOff()) register().catch(function () { /* e.g. storage disabled: the site works as before */ });
-  // For the engine glue: resolves once this page is controlled (its downloads are then kept for the next
-  // visit), or after 3 s, or at once when no worker will come. Never rejects, so it can only delay by 3 s.
+  // Resolves once this page is controlled, or after 3 s, or at once when no worker will come; never rejects.
+  // The engine does not wait for it (it starts at once); tests and the benchmark use it to start controlled.
   window.SiteOffline = { controlled: new Promise(function (resolve) {
     if (SW.controller || isOff()) { resolve(); return; }
     SW.addEventListener("controllerchange", function () { resolve(); });
