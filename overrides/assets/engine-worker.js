@@ -1,9 +1,10 @@
 /* Runs the Python package `triage` in Pyodide, off the main thread (see engine.js for the page's side).
    A module worker: current Pyodide refuses classic workers.
 
-   In:  {type:"init", pyodide, wheel, texts, stdlib, lock, sizes}   absolute URLs; stdlib may be "" (then
+   In:  {type:"init", pyodide, wheel, texts, stdlib, lock, sizes, keep}   absolute URLs; stdlib may be "" (then
         Pyodide's own); lock is the lock file's text (then it is not fetched); sizes maps a runtime file's
-        name to [raw bytes, bytes on the wire] (known at build time: a gzip host's Content-Length is not)
+        name to [raw bytes, bytes on the wire] (known at build time: a gzip host's Content-Length is not);
+        keep: the page is not controlled by the service worker yet, which is wanted: keep a copy for it
         {type:"call", id, fn, args}                    fn: a name in triage.browser.API, args: JSON-able
    Out: {type:"progress", done, total}   bytes on the wire so far, estimated from the raw bytes read
         {type:"ready"}
@@ -17,7 +18,7 @@ let call = null;  // triage.browser.call, once loaded
 let py = null;
 
 const name = (url) => String(url).split("?")[0].split("/").pop();
-let sizes = {}, seen = {}, lastSent = -1;
+let sizes = {}, seen = {}, lastSent = -1, keep = false;
 
 function progress(file, raw) { // raw bytes of `file` read so far → {done, total} on the wire, at most ~20 per second
   if (file) {
@@ -59,11 +60,22 @@ async function get(input, init) { // errors name the file, so a blocked runtime 
     throw e;
   }
   if (!r.ok) { const e = new Error(`${file}: HTTP ${r.status}`); fatal(e); throw e; }
+  if (keep && file in sizes) keepCopy(r);
   return count(file, r);
+}
+
+// Started before the service worker controlled the page (a first visit: the engine never waits for it), the
+// runtime bypasses it; the same bytes go into its cache of content-addressed files from here (the name in
+// overrides/assets/sw.js), so the next visit downloads nothing, even where the browser's own cache is small.
+function keepCopy(resp) {
+  if (!self.caches || resp.type !== "basic" || resp.redirected) return;
+  const copy = resp.clone();
+  caches.open("xlh-immutable").then((c) => c.match(resp.url).then((hit) => hit || c.put(resp.url, copy))).catch(() => {});
 }
 
 async function init(msg) {
   sizes = msg.sizes || {};
+  keep = !!msg.keep;
   progress("", 0);
   self.fetch = get; // Pyodide's own requests (the .wasm, the standard library) are counted and fail fast too
   // The two scripts at once (Pyodide would load the second only after the first), with the data beside them.

@@ -104,7 +104,8 @@
     worker.onerror = (err) => { if (err.preventDefault) err.preventDefault(); fail(err.message || "worker error"); };
     worker.onmessageerror = () => fail("unreadable message from the worker");
     worker.postMessage({ type: "init", pyodide: url("pyodide"), wheel: url("wheel"), texts: url("texts"), stdlib: url("stdlib"),
-      lock: root.getAttribute("data-lock") || "", sizes: sizes() });
+      lock: root.getAttribute("data-lock") || "", sizes: sizes(),
+      keep: !!(window.SiteOffline && window.SiteOffline.keep && navigator.serviceWorker && !navigator.serviceWorker.controller) });
   }
 
   function sizes() { // {file name: [raw bytes, bytes on the wire]}, written at build time (sitegen/assets.py)

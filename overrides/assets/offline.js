@@ -14,6 +14,7 @@
 
   function isOff() { try { return localStorage.getItem(OFF_KEY) === "1"; } catch (e) { return false; } }
   function setOff(off) {
+    if (window.SiteOffline) window.SiteOffline.keep = !off;
     try { if (off) localStorage.setItem(OFF_KEY, "1"); else localStorage.removeItem(OFF_KEY); } catch (e) { /* private mode */ }
   }
   function register() { return SW.register(ROOT + "sw.js", { scope: ROOT }); }
@@ -22,7 +23,9 @@
   if (!isOff()) register().catch(function () { /* e.g. storage disabled: the site works as before */ });
   // Resolves once this page is controlled, or after 3 s, or at once when no worker will come; never rejects.
   // The engine does not wait for it (it starts at once); tests and the benchmark use it to start controlled.
-  window.SiteOffline = { controlled: new Promise(function (resolve) {
+  // keep: the reader has not turned offline copies off (the engine keeps what it downloads before the worker
+  // controls the page).
+  window.SiteOffline = { keep: !isOff(), controlled: new Promise(function (resolve) {
     if (SW.controller || isOff()) { resolve(); return; }
     SW.addEventListener("controllerchange", function () { resolve(); });
     setTimeout(resolve, 3000);
