@@ -24,7 +24,7 @@ from sitegen.components import quiz, statute  # noqa: E402
 from sitegen.content.citations import render as render_citations  # noqa: E402
 from sitegen.content.errors import ContentError  # noqa: E402
 from sitegen.runtime import assets  # noqa: E402
-from sitegen.site import fingerprint, hygiene, service_worker, tables, tel_links  # noqa: E402
+from sitegen.site import fingerprint, glossary, hygiene, service_worker, tables, tel_links  # noqa: E402
 
 # Overridable so a test can build the site with a deliberately broken hotline file.
 HOTLINES_FILE = os.environ.get("HOTLINES_FILE")
@@ -101,11 +101,13 @@ def on_page_markdown(markdown, page, config, files):
 
 @_reported
 def on_page_content(html, page, config, files):
-    # 1. the tools' forms, after Markdown (it must not touch them)
+    # 1. glossary terms → a link to their entry, at first use on guide and case pages (before the forms exist)
+    html = glossary.link_terms(html, glossary.urls_for(page.file, files, config["docs_dir"]))
+    # 2. the tools' forms, after Markdown (it must not touch them)
     html = components.fill_html(html, _context(page, config, files))
-    # 2. hotline numbers → tap-to-call links, in the tools too (so after 1)
+    # 3. hotline numbers → tap-to-call links, in the tools too (so after 2)
     html = tel_links.link_html(html, _state["data"].hotlines.numbers)
-    # 3. tables → keyboard-scrollable regions
+    # 4. tables → keyboard-scrollable regions
     return tables.scrollable(html)
 
 

@@ -16,7 +16,9 @@ const STORE_KEY = "xlh-evidence-log-v1";
 const BACKUP_KEY = "xlh-evidence-log-v1-unreadable"; // a stored log that could not be read, kept as it was
 const FORMAT = "xiaomi-loan-help/evidence-log";
 const MAX_IMPORT = 5 * 1024 * 1024;
-const LOADING = "正在准备工具，第一次需要几秒钟……";
+const LOADING = "正在准备工具……";
+const PLAIN_AFTER_MS = 8000; // a letter never waits longer for the engine: it is filled plainly, then checked
+const UNCHECKED = "未经检查：工具还在准备，这封信是把你填的内容直接填进去的。请核对日期、金额和每一项。工具准备好后会自动检查。";
 const RETRY = "这一步没有成功，请再试一次。你填写的内容都还在。";
 const FALLBACK = {
   letter: "点“生成信件”会把你填的内容直接填进信里（不做检查），请自己核对后再复制、下载或打印。",
@@ -52,20 +54,33 @@ function values(form) {
 function setValues(form, v) {
   for (const f of form.querySelectorAll("[name]")) if (f.name in v) f.value = v[f.name];
 }
-function showErrors(form, errors) { // a message next to each field; what the reader typed stays as it is
+function showErrors(form, errors, focus = true) { // a message next to each field; what the reader typed stays as it is
   let first = null;
   for (const field of form.querySelectorAll(".tool-field")) {
     const msg = errors[field.getAttribute("data-field")] || "", control = $(field, "[name]");
     $(field, ".tool-error").textContent = msg;
     if (msg) { control.setAttribute("aria-invalid", "true"); first = first || control; } else control.removeAttribute("aria-invalid");
   }
-  if (first) first.focus();
+  if (first && focus) first.focus();
   return !!first;
 }
+const loading = new Set(); // tools whose status says the engine is still loading (updated with its progress)
 function say(root, text, focus) {
   const s = $(root, ".tool-status");
+  loading.delete(root);
   s.textContent = text;
   if (focus) s.focus();
+}
+const mb = (n) => (n / 1e6).toFixed(1);
+function loadingText(p) {
+  return p && p.total ? `正在准备工具：已下载 ${mb(p.done)} / ${mb(p.total)} MB` : LOADING;
+}
+let shownAt = 0, listening = false;
+function showProgress(p) { // about once a second (the status is a live region), and always the last figure
+  const now = Date.now();
+  if (p.done < p.total && now - shownAt < 1000) return;
+  shownAt = now;
+  for (const root of loading) $(root, ".tool-status").textContent = loadingText(p);
 }
 
 /* The engine. `run` rejects after saying what happened; callers only stop. */
@@ -74,12 +89,13 @@ async function run(root, fn, args) {
   const E = Py();
   if (fallen || !E) throw new Error("engine unavailable");
   E.start(root);
-  if (!E.ready) say(root, LOADING);
+  if (!E.ready) { say(root, loadingText(E.progress)); loading.add(root); }
   try {
     const result = await E.call(fn, args);
-    if ($(root, ".tool-status").textContent === LOADING) say(root, ""); // keep any newer message
+    if (loading.has(root)) say(root, ""); // keep any newer message
     return result;
   } catch (err) {
+    loading.delete(root);
     if (E.failed) fallBack(E.reason); else say(root, RETRY, true);
     throw err;
   }
@@ -135,7 +151,7 @@ function printOnly(root, title, node) { // print this content alone, with the si
 /* Letters */
 function letter(root) {
   const form = $(root, "form"), out = $(root, ".tool-output"), title = root.getAttribute("data-title");
-  function show(text, note) {
+  function show(text, note, focus = true) {
     const pre = el("pre", "letter-output", text), bar = el("p", "tool-actions");
     const b1 = button("md-button", "复制"), b2 = button("md-button", "下载为文本文件"), b3 = button("md-button", "打印");
     b1.onclick = () => quietly(copy(root, text));
@@ -146,7 +162,8 @@ function letter(root) {
     if (note) out.appendChild(el("p", "tool-note", note));
     out.append(pre, bar);
     out.hidden = false;
-    pre.setAttribute("tabindex", "-1"); pre.focus();
+    pre.setAttribute("tabindex", "-1");
+    if (focus) pre.focus();
   }
   function plainFill() { // without the engine: the reader's words as typed, blanks marked
     const v = values(form);
@@ -166,12 +183,27 @@ function letter(root) {
   form.onsubmit = (ev) => {
     ev.preventDefault();
     if (fallen) { show(plainFill(), "这封信是把你填的内容直接填进去的，没有经过检查：请核对日期、金额和每一项内容。"); return; }
+    const typed = values(form), E = Py();
+    let plain = false; // the engine was still loading after PLAIN_AFTER_MS: the reader got the plain fill
+    const timer = E && !E.ready ? setTimeout(() => {
+      if (fallen) return;
+      plain = true;
+      show(plainFill(), UNCHECKED);
+      say(root, "工具还没准备好，先把你填的内容直接填进了信里（未经检查）。准备好后会自动检查。");
+    }, PLAIN_AFTER_MS) : null;
     quietly((async () => {
-      const r = await run(root, "letter", { letter: root.getAttribute("data-letter"), values: values(form), today: today() });
-      if (r.errors) { showErrors(form, r.errors); say(root, "有几项需要修改，请看标红的说明。"); return; }
+      let r;
+      try { r = await run(root, "letter", { letter: root.getAttribute("data-letter"), values: typed, today: today() }); } finally { clearTimeout(timer); }
+      // Checked later, quietly: nothing moves the reader's focus, and a form changed since is checked on its next tap.
+      if (plain && JSON.stringify(values(form)) !== JSON.stringify(typed)) return;
+      if (r.errors) {
+        showErrors(form, r.errors, !plain);
+        say(root, plain ? "检查完了：有几项需要修改，请看标红的说明，改好后再点“生成信件”。" : "有几项需要修改，请看标红的说明。");
+        return;
+      }
       showErrors(form, {});
-      show(r.text);
-      say(root, "信件已生成。");
+      show(r.text, null, !plain);
+      say(root, plain ? "检查完了，信件已换成检查过的版本。" : "信件已生成。");
     })());
   };
 }
@@ -406,13 +438,30 @@ function init() {
   }
   if (!roots.length) return;
   if (!E || !E.supported()) fallBack("unsupported");
-  else E.onfail(fallBack);
+  else {
+    E.onfail(fallBack);
+    if (!listening) E.onprogress(showProgress);
+    listening = true;
+    preload(roots[0]);
+  }
   if (fallen) fallBack("already failed"); // widgets on a page reached by instant navigation after a failure
+}
+
+/* Ready before it is needed: on a good connection the engine loads once the page is idle; on Save-Data, 2G/3G
+   or a browser that does not say, only on the first tap into a form (focusin, above): the reader then spends
+   far longer filling it in than the download takes on 4G. */
+function preload(root) {
+  const c = navigator.connection;
+  if (!c || c.saveData || c.effectiveType !== "4g") return;
+  const go = () => { if (!fallen && root.isConnected) Py().start(root); };
+  const idle = () => (window.requestIdleCallback ? requestIdleCallback(go, { timeout: 5000 }) : setTimeout(go, 1000));
+  if (document.readyState === "complete") idle(); else window.addEventListener("load", idle, { once: true });
 }
 
 // Quick exit (site-wide button): forget everything in memory; what the reader chose to store stays.
 document.addEventListener("site-exit", () => {
   Object.assign(evidence, { entries: [], keep: false, loaded: null, dirty: false, lastStored: null, unread: null });
+  loading.clear();
   for (const root of document.querySelectorAll(".tool")) {
     for (const f of root.querySelectorAll("form")) f.reset();
     for (const n of root.querySelectorAll(".tool-output, .ev-table, .ev-summary, .tool-status")) n.replaceChildren();
