@@ -14,24 +14,60 @@
     this.controls = root.querySelector(".triage-controls");
     this.keep = root.querySelector(".triage-keep");
     // JSON in an attribute (see widget.html); state 0 is the start
-    this.states = JSON.parse(root.querySelector(".triage-table").getAttribute("data-table"));
+    var table = JSON.parse(root.querySelector(".triage-table").getAttribute("data-table"));
+    this.states = table.states; // state 0 is the start
+    this.adds = table.adds;     // several-answer question -> option -> the situations it adds
     this.parts = {};
     var t = root.querySelectorAll("template[data-part]");
     for (var i = 0; i < t.length; i++) this.parts[t[i].getAttribute("data-part")] = t[i].innerHTML;
-    this.answers = {}; // question id -> option id; kept when an earlier answer changes
+    this.answers = {}; // question id -> option id (an array of them for tick boxes); kept when an earlier answer changes
+    this.draft = {};   // ticks of a several-answer question being changed (修改), shown ticked again
     this.shown = null;
   }
 
   Quiz.prototype.say = function (text) { this.status.textContent = text; };
 
-  // Follow the reader's answers through the table: the state to show and the path that led there.
+  // Follow the reader's answers through the table: the state to show, the path that led there and what the
+  // ticked answers add. A several-answer question has one next state (a number); its ticks are an overlay.
   Quiz.prototype.walk = function () {
-    var id = 0, path = [], st;
-    while ((st = this.states[id]).q && this.answers[st.q] && st.next[this.answers[st.q]]) {
-      path.push(st.q + "." + this.answers[st.q]);
-      id = st.next[this.answers[st.q]];
+    var id = 0, path = [], ticked = {}, st, a, i, j, adds;
+    while ((st = this.states[id]).q && (a = this.answers[st.q])) {
+      if (typeof st.next === "number") {
+        if (typeof a === "string" || !a.length) break;
+        adds = this.adds[st.q];
+        for (i = 0; i < a.length; i++) for (j = 0; j < adds[a[i]].length; j++) ticked[adds[a[i]][j]] = true;
+        path.push({ q: st.q, picks: a });
+        id = st.next;
+      } else {
+        if (typeof a !== "string" || !st.next[a]) break;
+        path.push({ q: st.q, o: a });
+        id = st.next[a];
+      }
     }
-    return { id: id, state: st, path: path };
+    return { id: id, state: st, path: path, ticked: ticked };
+  };
+
+  // A plan's cards, already in the engine's order: those in `pick` only if a ticked answer adds them.
+  Quiz.prototype.planIds = function (st, ticked) {
+    var pick = {}, out = [], i;
+    for (i = 0; st.pick && i < st.pick.length; i++) pick[st.pick[i]] = true;
+    for (i = 0; i < st.plan.length; i++) if (!pick[st.plan[i]] || ticked[st.plan[i]]) out.push(st.plan[i]);
+    return out;
+  };
+
+  // 「你的回答」: one line per answer with its 修改; a several-answer line lists the ticked answers.
+  Quiz.prototype.review = function (path) {
+    var dl, spans, i, j;
+    if (!path.length) return;
+    this.view.insertAdjacentHTML("beforeend", this.parts.review);
+    dl = this.view.querySelector(".triage-review dl");
+    for (i = 0; i < path.length; i++) {
+      if (path[i].o) { dl.insertAdjacentHTML("beforeend", this.parts["a:" + path[i].q + "." + path[i].o]); continue; }
+      dl.insertAdjacentHTML("beforeend", this.parts["a:" + path[i].q]);
+      spans = dl.querySelectorAll(".triage-picked");
+      for (j = 0; j < path[i].picks.length; j++)
+        spans[spans.length - 1].insertAdjacentHTML("beforeend", this.parts["l:" + path[i].q + "." + path[i].picks[j]]);
+    }
   };
 
   // Append a frame fragment to the view, then the given fragments into its list (<ol> or <dl>); each
@@ -51,16 +87,20 @@
   };
 
   Quiz.prototype.show = function () {
-    var w = this.walk(), st = w.state, before = this.shown, focus, i, answers = [];
+    var w = this.walk(), st = w.state, before = this.shown, focus, i, boxes, draft, plan;
     this.view.innerHTML = "";
-    if (st.q) {
+    if (st.q) { // at-once cards, the earlier answers with 修改, 第 n 题，最多 m 题, the question
       if (st.now.length) this.frame("now", this.cards(st.now), "ol");
-      this.view.insertAdjacentHTML("beforeend", this.parts["q:" + st.q]);
+      this.review(w.path);
+      this.view.insertAdjacentHTML("beforeend", this.parts["p:" + st.n + "/" + st.of] + this.parts["q:" + st.q]);
+      draft = this.draft[st.q];
+      boxes = this.view.querySelectorAll(".triage-tick");
+      for (i = 0; draft && i < boxes.length; i++) boxes[i].checked = draft.indexOf(boxes[i].value) >= 0;
     } else {
-      this.frame("plan", this.cards(st.plan), "ol");
+      plan = this.planIds(st, w.ticked);
+      this.frame("plan", this.cards(plan), "ol");
+      this.review(w.path);
     }
-    for (i = 0; i < w.path.length; i++) answers.push("a:" + w.path[i]);
-    if (answers.length) this.frame("review", answers, "dl");
     this.shown = st;
     this.controls.hidden = !w.path.length;
     this.keep.hidden = !!st.q;
@@ -68,12 +108,13 @@
     var fresh = st.q && st.now.length && !(before && before.now && before.now.join() === st.now.join());
     focus = this.view.querySelector(fresh ? ".triage-card--at-once .triage-card-title" : ".triage-q");
     if (st.q) this.say("");
-    else this.say("自测完成，下面是你的行动清单，共 " + st.plan.length + " 项。");
+    else this.say("自测完成，下面是你的行动清单，共 " + plan.length + " 项。");
     if (focus) focus.focus();
   };
 
   Quiz.prototype.restart = function () {
     this.answers = {};
+    this.draft = {};
     this.shown = null;
     this.show();
     this.say("已重新开始。");
@@ -81,6 +122,7 @@
 
   Quiz.prototype.clear = function () { // quick exit: forget every answer and what is on screen
     this.answers = {};
+    this.draft = {};
     this.view.innerHTML = "";
   };
 
@@ -136,6 +178,30 @@
     body.className = body.className.replace(/\s*triage-printing/g, "");
   };
 
+  // 下一步 on a several-answer question: the ticked answers, or a request for at least one.
+  Quiz.prototype.next = function () {
+    var boxes = this.view.querySelectorAll(".triage-tick"), picks = [], i;
+    for (i = 0; i < boxes.length; i++) if (boxes[i].checked) picks.push(boxes[i].value);
+    if (!picks.length) {
+      this.say("请至少勾选一项。都没有，就勾「都没有」。");
+      if (boxes.length) boxes[0].focus();
+      return;
+    }
+    this.answers[this.shown.q] = picks;
+    delete this.draft[this.shown.q];
+    this.show();
+  };
+
+  // 都没有 clears the other ticks; any other tick clears 都没有.
+  Quiz.prototype.onChange = function (ev) {
+    var box = ev.target, none, boxes, i;
+    if (!box || !box.checked || (" " + box.className + " ").indexOf(" triage-tick ") < 0) return;
+    none = box.getAttribute("data-none") === "1";
+    boxes = this.view.querySelectorAll(".triage-tick");
+    for (i = 0; i < boxes.length; i++)
+      if (boxes[i] !== box && (none || boxes[i].getAttribute("data-none") === "1")) boxes[i].checked = false;
+  };
+
   Quiz.prototype.onClick = function (ev) {
     var el = ev.target, cls;
     while (el && el !== this.root && !/^(A|BUTTON)$/.test(el.tagName)) el = el.parentNode;
@@ -145,8 +211,11 @@
       var q = this.shown ? this.shown.q : this.states[0].q;
       this.answers[q] = el.getAttribute("data-o");
       this.show();
-    } else if (cls.indexOf(" triage-change ") >= 0) {
-      delete this.answers[el.getAttribute("data-q")];
+    } else if (cls.indexOf(" triage-next ") >= 0) this.next();
+    else if (cls.indexOf(" triage-change ") >= 0) {
+      var changed = el.getAttribute("data-q");
+      if (typeof this.answers[changed] === "object") this.draft[changed] = this.answers[changed];
+      delete this.answers[changed];
       this.show();
     } else if (cls.indexOf(" triage-restart ") >= 0) this.restart();
     else if (cls.indexOf(" triage-copy ") >= 0) this.copy();
@@ -163,6 +232,7 @@
       root.setAttribute("data-enhanced", "1");
       var quiz = new Quiz(root);
       root.addEventListener("click", function (ev) { quiz.onClick(ev); });
+      root.addEventListener("change", function (ev) { quiz.onChange(ev); });
       document.addEventListener("site-exit", function () { quiz.clear(); });
     }
     // The static version: with JavaScript, moving between states replaces the history entry, so Back leaves

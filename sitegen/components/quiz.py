@@ -56,12 +56,20 @@ def resolver(quiz: Quiz, files, page_file) -> render.Resolve:
     return resolve
 
 
-def parts(flow: Flow, resolve: render.Resolve) -> dict[str, str]:
-    """Every fragment the glue assembles views from, keyed as the table refers to them."""
+def parts(flow: Flow, resolve: render.Resolve, table: dict) -> dict[str, str]:
+    """Every fragment the glue assembles views from, keyed as the table refers to them: questions, cards, answer
+    lines (a several-answer question's line, `a:q`, gets its ticked labels `l:q.o`) and progress lines `p:n/of`."""
     out = {"plan": render.PLAN, "now": render.NOW, "review": render.REVIEW}
     out.update({f"q:{q.id}": render.question(q) for q in flow.questions.values()})
     out.update({f"c:{s.id}": render.card(s, resolve) for s in flow.situations.values()})
-    out.update({f"a:{q.id}.{o.id}": render.answer(q, o) for q in flow.questions.values() for o in q.options})
+    for q in flow.questions.values():
+        if q.multiple:
+            out[f"a:{q.id}"] = render.answer(q)
+            out.update({f"l:{q.id}.{o.id}": render.picked(o) for o in q.options})
+        else:
+            out.update({f"a:{q.id}.{o.id}": render.answer(q, o) for o in q.options})
+    counts = sorted({(row["n"], row["of"]) for row in table["states"] if "q" in row})
+    out.update({f"p:{n}/{of}": render.progress(n, of) for n, of in counts})
     return out
 
 
@@ -69,27 +77,52 @@ def widget_context(quiz: Quiz, files, page_file, static_url: str) -> dict:
     """What overrides/partials/quiz/widget.html needs: the first question (options link into the static
     version, so it works without JavaScript), the fragments and the table, for one page."""
     flow, tab = quiz.flow, quiz.table
-    nxt = tab["states"][0]["next"]
-    return {"first": render.question(walk(flow, {}).current, lambda o: f"{static_url}#{tab['ids'][nxt[o.id]]}"),
-            "parts": parts(flow, resolver(quiz, files, page_file)),
-            "table": html.escape(json.dumps(tab["states"], ensure_ascii=False, separators=(",", ":")), quote=True),
+    start = tab["states"][0]
+    first = render.question(walk(flow, {}).current, lambda o: f"{static_url}#{tab['ids'][start['next'][o.id]]}")
+    shipped = {"states": tab["states"], "adds": tab["adds"]}
+    return {"first": render.progress(start["n"], start["of"]) + first,
+            "parts": parts(flow, resolver(quiz, files, page_file), tab),
+            "table": html.escape(json.dumps(shipped, ensure_ascii=False, separators=(",", ":")), quote=True),
             "static_url": static_url}
 
 
 def static_context(quiz: Quiz, files, page_file) -> dict:
     """What overrides/partials/quiz/static.html needs: every state as a section (CSS :target shows the
-    current one); each plan lists its cards by title, each card rendered once in its own section."""
+    current one); each plan lists its cards by title, each card rendered once in its own section. A state at the
+    several-answer questions (they come last) is one section with their tick boxes and the plan (`checklist`)."""
     flow, resolve = quiz.flow, resolver(quiz, files, page_file)
     tab = quiz.table
     card_id = {s: states.card_key(s) for s in flow.situations}
-    sections = []
+    sections, ticks = [], 0
     for n, (sid, row) in enumerate(zip(tab["ids"], tab["states"])):
-        if "q" in row:
+        if "q" in row and flow.questions[row["q"]].multiple:
+            asked, end = [], row
+            while "q" in end:  # the several-answer questions, in order, to the plan they lead to
+                asked.append(flow.questions[end["q"]])
+                end = tab["states"][end["next"]]
+            shows: dict[str, list[int]] = {}
+            k = 0
+            for q in asked:
+                for o in q.options:
+                    if o.situations:
+                        k += 1
+                        for s in o.situations:
+                            shows.setdefault(s, []).append(k)
+            ticks = max(ticks, k)
+            pick = set(end.get("pick", ()))
+            # (a section starting at a later several-answer question lists only its own boxes' cards)
+            items = [(f"#{card_id[s]}", flow.situations[s].title, tuple(shows.get(s, ())) if s in pick else ())
+                     for s in end["plan"] if s not in pick or s in shows]
+            now = "".join(render.card(flow.situations[c], resolve) for c in row["now"])
+            now = f'{render.NOW.replace("</ol>", now + "</ol>")}' if now else ""
+            sections.append({"id": sid, "start": n == 0, "checklist": render.checklist(asked, sid, items, now)})
+        elif "q" in row:
             body = render.question(flow.questions[row["q"]], lambda o: f"#{tab['ids'][row['next'][o.id]]}")
             sections.append({"id": sid, "start": n == 0, "question": body,
                              "now": [render.card(flow.situations[c], resolve) for c in row["now"]]})
         else:
-            sections.append({"id": sid, "start": False, "plan": [(card_id[s], flow.situations[s].title) for s in row["plan"]]})
+            shown = [s for s in row["plan"] if s not in set(row.get("pick", ()))]  # reached only past the boxes
+            sections.append({"id": sid, "start": False, "plan": [(card_id[s], flow.situations[s].title) for s in shown]})
     sections.sort(key=lambda x: x["start"])  # the start question last: it shows until a fragment targets another
     cards = [{"id": card_id[s.id], "html": render.card(s, resolve)} for s in flow.situations.values()]
-    return {"sections": sections, "cards": cards, "start": tab["ids"][0]}
+    return {"sections": sections, "cards": cards, "start": tab["ids"][0], "ticks": ticks}
