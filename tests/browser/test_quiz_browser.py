@@ -277,7 +277,9 @@ def test_axe_finds_nothing_in_the_states_a_reader_reaches(quiz, browser, server,
             multi += 1
             failures += [f"several answers: {v['id']} {[x['target'] for x in v['nodes']][:3]}" for v in axe_violations(page)]
             page.locator("#triage .triage-tick").first.check()
-            failures += [f"one ticked: {v['id']} {[x['target'] for x in v['nodes']][:3]}" for v in axe_violations(page)]
+            # the quiz alone: ticking scrolls, and the theme's header swaps its title as the page scrolls
+            failures += [f"one ticked: {v['id']} {[x['target'] for x in v['nodes']][:3]}"
+                         for v in axe_violations(page, context="#triage")]
             page.locator("#triage .triage-tick").first.uncheck()
         elif n in (0, 1) or page.locator("#triage .triage-plan-title").count():
             failures += [f"after answer {n + 1}: {v['id']} {[x['target'] for x in v['nodes']][:3]}"
