@@ -1,7 +1,7 @@
 """The engine's browser assets, written into site/engine/: self-hosted Pyodide (from the pinned npm package,
 in a folder named by its version), the triage wheel and the tools' texts as JSON. The wheel and the JSON
 have content-hashed names, so a cached copy never pairs old data with new code. The worker script itself
-is a theme asset (overrides/assets/engine-worker.js)."""
+is a theme asset (overrides/components/engine/engine-worker.js)."""
 import ast
 import base64
 import hashlib
@@ -17,7 +17,7 @@ from .errors import ContentError
 from .runtime import build_runtime
 
 FOLDER = "engine/"
-WORKER = "assets/engine-worker.js"
+WORKER = "components/engine/engine-worker.js"
 # The only Pyodide files a pure-Python, no-packages runtime needs.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 

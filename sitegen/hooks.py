@@ -84,7 +84,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def _env(config):
-    """Widgets are partials in overrides/partials/, rendered through the theme's own Jinja environment
+    """Widgets are templates in overrides/components/<name>/, rendered through the theme's own Jinja environment
     (pages are rendered before on_env runs, so the hook asks the theme for it, once)."""
     if "env" not in _state:
         _state["env"] = config.theme.get_env()
@@ -95,9 +95,9 @@ def _widget(m: re.Match, page, config, files) -> str:
     quiz = _state["quiz"]
     if m.group(1) == "triage":
         static = files.get_file_from_path("quiz/static.md").url_relative_to(page.file)
-        name, context = "partials/quiz/widget.html", quiz_build.widget_context(quiz, files, page.file, static)
+        name, context = "components/quiz/widget.html", quiz_build.widget_context(quiz, files, page.file, static)
     else:
-        name, context = "partials/quiz/static.html", quiz_build.static_context(quiz, files, page.file)
+        name, context = "components/quiz/static.html", quiz_build.static_context(quiz, files, page.file)
     return _env(config).get_template(name).render(config=config, built=_state["built"], **context)
 
 

@@ -1,7 +1,7 @@
 """MkDocs hooks for return visits and offline reading (registered in mkdocs.yml under `hooks:`).
 
 - on_env: the `fingerprint` Jinja filter for main.html's scripts (see sitegen/fingerprint.py).
-- on_page_markdown: <!-- offline:save --> becomes the 「保存全站以便离线阅读」 widget (partials/offline-save.html).
+- on_page_markdown: <!-- offline:save --> becomes the 「保存全站以便离线阅读」 widget (components/offline/offline-save.html).
 - on_post_build, after every other hook: writes the hashed glue scripts, then reads the finished site into a
   manifest (sitegen/offline_manifest.py) and writes it into the service worker, site/sw.js.
 """
@@ -16,9 +16,9 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import InclusionLevel  # noqa: E402
 
-from sitegen import fingerprint, offline_manifest  # noqa: E402
+from sitegen import fingerprint, offline_manifest, theme_files  # noqa: E402
 
-SW_SOURCE = "assets/sw.js"       # the worker's source in overrides/; published at the site root instead
+SW_SOURCE = "components/offline/sw.js"       # the worker's source in overrides/; published at the site root instead
 SW_PLACEHOLDER = "/*@MANIFEST@*/null"
 OFFLINE_PAGE = "offline.md"      # the page shown offline for pages never opened; not in the nav
 MARKER = "<!-- offline:save -->"
@@ -33,6 +33,7 @@ def on_config(config):
 
 
 def on_files(files, config):
+    theme_files.drop_unpublished(files)  # examples.yaml beside each component: for tests, not readers
     sw = files.get_file_from_path(SW_SOURCE)
     if sw is not None:  # a template with a placeholder, useless at assets/sw.js
         files.remove(sw)
@@ -56,7 +57,7 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     if "env" not in _state:  # pages are read before on_env; the theme's own loader finds the partial
         _state["env"] = config.theme.get_env()
-    html = _state["env"].get_template("partials/offline-save.html").render(page=page, config=config)
+    html = _state["env"].get_template("components/offline/offline-save.html").render(page=page, config=config)
     return markdown.replace(MARKER, "\n" + html.strip() + "\n")
 
 

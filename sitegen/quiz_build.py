@@ -147,7 +147,7 @@ def parts(flow: Flow, resolve: render.Resolve) -> dict[str, str]:
 
 
 def widget_context(quiz: Quiz, files, page_file, static_url: str) -> dict:
-    """What overrides/partials/quiz/widget.html needs: the first question (options link into the static
+    """What overrides/components/quiz/widget.html needs: the first question (options link into the static
     version, so it works without JavaScript), the fragments and the table, for one page."""
     flow, tab = quiz.flow, quiz.table
     nxt = tab["states"][0]["next"]
@@ -158,7 +158,7 @@ def widget_context(quiz: Quiz, files, page_file, static_url: str) -> dict:
 
 
 def static_context(quiz: Quiz, files, page_file) -> dict:
-    """What overrides/partials/quiz/static.html needs: every state as a section (CSS :target shows the
+    """What overrides/components/quiz/static.html needs: every state as a section (CSS :target shows the
     current one); each plan lists its cards by title, each card rendered once in its own section."""
     flow, resolve = quiz.flow, resolver(quiz, files, page_file)
     tab = quiz.table

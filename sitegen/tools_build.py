@@ -4,7 +4,7 @@
   page's, errors name file:line of the exact key, and citations become plain text on the model copies.
 - Ship those validated models to the engine as one JSON file (`engine_texts`).
 - Replace the tool markers in a page's HTML with the widgets, rendered by the Jinja partials in
-  overrides/partials/tools/ from the same Field models the engine validates with."""
+  overrides/components/<tool>/ from the same Field models the engine validates with."""
 import dataclasses
 import json
 import re
@@ -123,5 +123,5 @@ def fill_widgets(html: str, env, context: dict, book: LetterBook, where: str) ->
 
 
 def _render(env, name: str, context: dict, **values) -> str:
-    return env.get_template(f"partials/tools/{name}.html").render(
+    return env.get_template(f"components/{name}/{name}.html").render(
         **context, **values, hints=HINTS, formats=FORMATS, Field=Field)

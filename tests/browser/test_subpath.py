@@ -126,7 +126,7 @@ def test_the_quiz_answers_and_a_tool_starts_its_worker_under_the_subpath(subsite
         page.locator(".tool form input").first.focus()
     page.wait_for_function("() => window.PyEngine.ready", timeout=60000)
     loaded = "\n".join(page.seen)
-    assert re.search(re.escape(base) + r"assets/engine-worker\.[0-9a-f]{10}\.js", loaded) and base + "engine/" in loaded, loaded
+    assert re.search(re.escape(base) + r"components/engine/engine-worker\.[0-9a-f]{10}\.js", loaded) and base + "engine/" in loaded, loaded
     assert not page.bad, page.bad
 
 

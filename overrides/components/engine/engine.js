@@ -73,7 +73,7 @@
     if (!root || !root.getAttribute("data-worker")) { fail("no engine on this page"); return; }
     starting = true;
     // Wait (at most 3 s) until the service worker controls the page, so the runtime it downloads is kept
-    // for the next visit (overrides/assets/offline.js).
+    // for the next visit (overrides/components/offline/offline.js).
     const controlled = window.SiteOffline && window.SiteOffline.controlled;
     Promise.resolve(controlled).then(spawn, spawn);
   };

@@ -1,4 +1,4 @@
-/* Quick exit (GOV.UK "Exit this page"). The 「清除并离开」 button (partials/exit.html) and Shift pressed three
+/* Quick exit (GOV.UK "Exit this page"). The 「清除并离开」 button (components/exit/exit.html) and Shift pressed three
    times both: hide the page at once, tell the quiz and tools to forget what they hold (a "site-exit" event
    on document), stop the Python engine, and replace this page with the button's target, so Back does not
    return here. Loaded once per full page load; the button sits outside the part of the page that instant
