@@ -94,3 +94,14 @@ def axe_violations(page, **run_options) -> list[dict]:
     from axe_playwright_python.sync_playwright import Axe
     settle(page)
     return Axe().run(page, **run_options).response["violations"]
+
+
+# Reports every CSP violation as a console error, with what was blocked.
+CSP_SPY = ("document.addEventListener('securitypolicyviolation', function (e) {"
+           " console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber);"
+           "});")
+
+
+def is_csp_error(message) -> bool:
+    """A console message that reports a blocked resource or script (see CSP_SPY)."""
+    return message.type == "error" and ("CSP" in message.text or "Content Security Policy" in message.text)

@@ -14,7 +14,6 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 
 from support import pages_of
-from support import ROOT, build, free_port
 
 PREFIX = "/xiaomi-loan-help/"
 
@@ -50,17 +49,16 @@ class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def subsite(tmp_path_factory):
-    port = free_port()
+def subsite(subpath_build):
+    root, port = subpath_build  # built once per session (conftest.py), also served by test_offline.py
+    out = root / PREFIX.strip("/")
     base = f"http://127.0.0.1:{port}{PREFIX}"
-    out = tmp_path_factory.mktemp("subpath") / "site"
-    result = build(ROOT, out, site_url=base)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     handler = functools.partial(_SubpathHandler, directory=str(out))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield out, base
     httpd.shutdown()
+    httpd.server_close()
 
 
 @pytest.fixture
