@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from support import ROOT, Server, axe_violations, build, copy_project, free_port
+from support import ROOT, Server, build, copy_project, free_port
 
 PHONE = {"width": 390, "height": 844}
-RUNTIME = re.compile(r"pyodide|\.whl|stdlib|engine-worker|triage-worker|/engine/")
+RUNTIME = re.compile(r"pyodide|\.whl|stdlib|engine-worker|triage-worker|(?<!/components)/engine/")  # the runtime folder, not the glue
 
 
 @pytest.fixture(scope="module")
@@ -237,21 +237,8 @@ def test_markup_in_the_flow_is_rendered_as_text(hostile_site, page):
     assert page.locator("img[src=x]").count() == 0
 
 
-@pytest.mark.parametrize("width", [390, 1280])
-def test_axe_finds_nothing_in_the_states_a_reader_reaches(quiz, browser, server, width):
-    """Not only the page as loaded: the second question, an at-once card, the plan with its controls."""
-    ctx = browser.new_context(viewport={"width": width, "height": 900})
-    page = ctx.new_page()
-    answers = sample_paths(quiz.flow)["at-once"]
-    page.goto(server.url + "quiz/")
-    failures = []
-    for n, (_, label) in enumerate(labels_in_order(quiz.flow, answers)):
-        tap(page, label)
-        if n in (0, 1) or page.locator("#triage .triage-plan-title").count():
-            failures += [f"after answer {n + 1}: {v['id']} {[x['target'] for x in v['nodes']][:3]}"
-                         for v in axe_violations(page)]
-    ctx.close()
-    assert not failures, "\n".join(failures)
+# axe over the states a reader reaches (second question, at-once cards, the plan with its controls): once per
+# state in test_components_browser.py, from overrides/components/quiz/examples.yaml (the same fragments).
 
 
 @pytest.mark.parametrize("label,number", [("我觉得撑不下去了", "12356"), ("有，我现在觉得不安全", "110")])
