@@ -5,6 +5,8 @@ Bad content raises ContentError naming file:line, the id and the fix."""
 from dataclasses import dataclass
 from pathlib import Path
 
+from triage.deadlines import Holidays
+from triage.deadlines import Texts as DeadlineTexts
 from triage.letters import LetterBook
 from triage.limitation import Texts
 
@@ -20,11 +22,14 @@ class Paths:
     flow: Path
     letters: Path
     limitation: Path
+    deadlines: Path
+    holidays: Path
 
     @classmethod
     def of(cls, root: Path, docs: Path | None = None) -> "Paths":
         return cls(docs or root / "docs", root / "data" / "statutes", root / "quiz" / "flow.yaml",
-                   root / "quiz" / "letters.yaml", root / "quiz" / "limitation.yaml")
+                   root / "quiz" / "letters.yaml", root / "quiz" / "limitation.yaml", root / "quiz" / "deadlines.yaml",
+                   root / "data" / "holidays.yaml")
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,8 @@ class Content:
     quiz: quiz_build.Quiz
     book: LetterBook
     limitation: Texts
+    deadlines: DeadlineTexts
+    holidays: Holidays
 
 
 def load(paths: Paths) -> Content:
@@ -43,4 +50,5 @@ def load(paths: Paths) -> Content:
         for text, line in s.published_texts():
             cites += citations.scan(citations.statute_uri(s.id), text, statutes, str(s.path), line, s.short_name)
     return Content(statutes, cites, quiz_build.load_flow(paths.flow, paths.docs),
-                   tools_build.load_letters(paths.letters, statutes), tools_build.load_limitation(paths.limitation, statutes))
+                   tools_build.load_letters(paths.letters, statutes), tools_build.load_limitation(paths.limitation, statutes),
+                   tools_build.load_deadlines(paths.deadlines, statutes), tools_build.load_holidays(paths.holidays))

@@ -33,10 +33,10 @@ def _fail(exc: ContentError):
 def on_config(config):
     try:
         data = content.load(content.Paths.of(ROOT, Path(config["docs_dir"])))
-        engine = assets.prepare(ROOT, tools_build.engine_texts(data.book, data.limitation))
+        engine = assets.prepare(ROOT, tools_build.engine_texts(data.book, data.limitation, data.deadlines, data.holidays))
     except ContentError as exc:
         _fail(exc)
-    _state.update(statutes=data.statutes, cites=data.cites, quiz=data.quiz, book=data.book, engine=engine,
+    _state.update(statutes=data.statutes, cites=data.cites, quiz=data.quiz, book=data.book, limitation=data.limitation, engine=engine,
                   built=datetime.date.today().isoformat())  # printed letters carry the site version
     _extend_nav(config, data.statutes)
     return config
@@ -105,7 +105,8 @@ def on_page_content(html, page, config, files):
     root = "../" * page.url.count("/")
     context = {"engine": _state["engine"].attrs(root), "root": root, "built": _state["built"]}
     try:
-        return tools_build.fill_widgets(html, _env(config), context, _state["book"], f"docs/{page.file.src_uri}")
+        return tools_build.fill_widgets(html, _env(config), context, _state["book"], _state["limitation"],
+                                        f"docs/{page.file.src_uri}")
     except ContentError as exc:
         _fail(exc)
 

@@ -1,7 +1,8 @@
 """Build-time side of the reader tools.
 
-- Load and validate quiz/letters.yaml and quiz/limitation.yaml: every {{law}} citation is checked like a
-  page's, errors name file:line of the exact key, and citations become plain text on the model copies.
+- Load and validate quiz/letters.yaml, quiz/limitation.yaml, quiz/deadlines.yaml and data/holidays.yaml: every
+  {{law}} citation is checked like a page's, errors name file:line of the exact key, and citations become plain
+  text on the model copies.
 - Ship those validated models to the engine as one JSON file (`engine_texts`).
 - Replace the tool markers in a page's HTML with the widgets, rendered by the Jinja partials in
   overrides/components/<tool>/ from the same Field models the engine validates with."""
@@ -10,7 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from triage import evidence, limitation
+from triage import deadlines, evidence, limitation
 from triage.fields import Field
 from triage.letters import LetterBook, blank, from_dict, to_dict
 
@@ -21,8 +22,10 @@ from .statutes import Statute
 # <!-- tool:letter:<id> -->, <!-- tool:evidence -->, <!-- tool:limitation --> in docs/*.md; Markdown passes
 # HTML comments through untouched, so the widgets are put in after Markdown has run.
 MARKER = re.compile(r"<!-- tool:(letter:([\w-]+)|evidence|limitation) -->")
-HINTS = {"date": "例如 2025-03-31", "datetime": "例如 2025-03-31 21:30", "amount": "例如 1200"}
-FORMATS = {"date": "格式：年-月-日，例如 2025-03-31。", "datetime": "格式：年-月-日 时:分，例如 2025-03-31 21:30。"}
+HINTS = {"date": "例如 2025-03-31", "datetime": "例如 2025-03-31 21:30", "amount": "例如 1200",
+         "dates": "例如 2023-05-10，2024-01-15"}
+FORMATS = {"date": "格式：年-月-日，例如 2025-03-31。", "datetime": "格式：年-月-日 时:分，例如 2025-03-31 21:30。",
+           "dates": "可以填几个日期，用逗号或换行隔开，例如 2023-05-10，2024-01-15。"}
 
 
 def plain_citations(text: str, statutes: dict[str, Statute], full_name: bool) -> str:
@@ -91,22 +94,76 @@ def load_limitation(path: Path, statutes: dict[str, Statute]) -> limitation.Text
         parent, _, key = exc.node.rpartition(".")
         node = data.get(parent) if parent else data
         raise exc.located(yamlfile.where(path, node if isinstance(node, dict) else data, key or None)) from None
-    events = data["events"]
 
-    return limitation.Texts({k: _checked(v, statutes, path, events, k, False) for k, v in texts.events.items()},
-                            _checked(texts.after, statutes, path, data, "after", False),
-                            _checked(texts.reminder, statutes, path, data, "reminder", False))
+    def checked(value, name):
+        if isinstance(value, dict):
+            return {k: _checked(v, statutes, path, data[name], k, False) for k, v in value.items()}
+        return _checked(value, statutes, path, data, name, False)
+    return limitation.Texts(**{f.name: checked(getattr(texts, f.name), f.name) for f in dataclasses.fields(texts)})
 
 
-def engine_texts(book: LetterBook, texts: limitation.Texts) -> bytes:
+def _node_at(data, node: str):
+    """(mapping, key) in the YAML for an engine node name such as 'papers.judgment.rule' or '2026.off.3' (a list
+    item that is a mapping is its own line; any other item points at its list)."""
+    parent, key = data, None
+    for part in node.split(".") if node else []:
+        k = int(part) if part.isdigit() else part
+        value = parent.get(key) if key is not None and isinstance(parent, dict) else None
+        if isinstance(value, list):
+            item = value[k] if isinstance(k, int) and k < len(value) else None
+            if isinstance(item, dict):
+                parent, key = item, None
+            return parent, key
+        if key is not None:
+            parent = value
+        key = k
+    return parent, key
+
+
+def _located(exc: ContentError, path: Path, data) -> ContentError:
+    parent, key = _node_at(data, exc.node)
+    if not isinstance(parent, dict):
+        parent, key = data, None
+    return exc.located(yamlfile.where(path, parent, key if key in parent else None))
+
+
+def load_deadlines(path: Path, statutes: dict[str, Statute]) -> deadlines.Texts:
+    """The court-deadline sentences, citations checked and written as 《民事诉讼法》第…条."""
+    data = _mapping(path)
+    try:
+        texts = deadlines.texts_from_dict(data)
+    except ContentError as exc:
+        raise _located(exc, path, data) from None
+    raw = data["papers"]
+    papers = {pid: deadlines.Paper(*(_checked(getattr(p, k), statutes, path, raw[pid], k, False) if getattr(p, k) else ""
+                                     for k in ("label", "rule", "todo")))
+              for pid, p in texts.papers.items()}
+    return deadlines.Texts(*(_checked(getattr(texts, k), statutes, path, data, k, False) for k in deadlines.SENTENCES),
+                           papers)
+
+
+def load_holidays(path: Path) -> deadlines.Holidays:
+    """Days off and working weekend days by year; a bad date, a duplicate, a day both off and working, or a year
+    without its source fails naming the line."""
+    data = _mapping(path)
+    try:
+        return deadlines.holidays_from_dict(data)
+    except ContentError as exc:
+        raise _located(exc, path, data) from None
+
+
+def engine_texts(book: LetterBook, texts: limitation.Texts, deadline_texts: deadlines.Texts,
+                 holidays: deadlines.Holidays) -> bytes:
     """What the engine loads in the browser (triage.browser.load): exactly the validated models."""
-    return json.dumps({"letters": to_dict(book), "limitation": dataclasses.asdict(texts)},
+    return json.dumps({"letters": to_dict(book), "limitation": dataclasses.asdict(texts),
+                       "deadlines": dataclasses.asdict(deadline_texts), "holidays": holidays.to_dict()},
                       ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
-def fill_widgets(html: str, env, context: dict, book: LetterBook, where: str) -> str:
+def fill_widgets(html: str, env, context: dict, book: LetterBook, texts: limitation.Texts, where: str) -> str:
     """Replace each tool marker in a page's HTML with its widget (see the partials for the markup).
-    `context` holds `engine` (the data-* attributes the engine needs), `root` and `built`."""
+    `context` holds `engine` (the data-* attributes the engine needs), `root` and `built`; `texts` gives the
+    limitation form its help lines and its no-JavaScript sentence (the same `rule` the engine shows)."""
     def widget(m: re.Match) -> str:
         kind, letter_id = m.group(1).partition(":")[0], m.group(2)
         if kind == "letter":
@@ -118,7 +175,8 @@ def fill_widgets(html: str, env, context: dict, book: LetterBook, where: str) ->
                            blank=blank(book, letter_id), summary="evidence_summary" in letter.fields)
         if kind == "evidence":
             return _render(env, "evidence", context, fields=evidence.FIELDS)
-        return _render(env, "limitation", context, fields=limitation.FIELDS)
+        return _render(env, "limitation", context, rule=texts.rule,
+                       fields=[dataclasses.replace(f, help=texts.help.get(f.id, f.help)) for f in limitation.FIELDS])
     return MARKER.sub(widget, html)
 
 

@@ -107,6 +107,18 @@ def limitation_texts(statutes):
     return load_limitation(ROOT / "quiz" / "limitation.yaml", statutes)
 
 
+@pytest.fixture(scope="session")
+def deadline_texts(statutes):
+    from sitegen.tools_build import load_deadlines
+    return load_deadlines(ROOT / "quiz" / "deadlines.yaml", statutes)
+
+
+@pytest.fixture(scope="session")
+def holidays():
+    from sitegen.tools_build import load_holidays
+    return load_holidays(ROOT / "data" / "holidays.yaml")
+
+
 def pytest_terminal_summary(terminalreporter):
     """Say how many complete paths the quiz has, on every run (the path tests walk all of them)."""
     from sitegen.quiz_build import load_flow

@@ -8,7 +8,7 @@ Standard library only, so the same code runs in CPython (build, tests, terminal)
   fields.py    form fields and their validation (reader tools)
   letters.py   letter templates filled from fields
   evidence.py  the reader's evidence log: entries, import/export, summary
-  limitation.py  limitation-period dates (民法典 188/189/195)
+  limitation.py  limitation-period dates (民法典 188/189/192/195): interruptions only inside the period
   render.py    the one HTML renderer of the quiz (the build ships its fragments)
   browser.py   the JSON boundary used by the Web Worker (the tools)
   errors.py    ContentError, the one error type for bad data

@@ -1,4 +1,5 @@
-"""Walk the flow in a terminal: `python -m triage [quiz/flow.yaml] [--paths]`.
+"""Walk the flow in a terminal: `python -m triage [quiz/flow.yaml] [--paths]`; print a court deadline:
+`python -m triage --deadline 起诉状副本 2026-12-01`.
 
 Reading YAML needs PyYAML (installed with the project); the engine itself stays standard-library only.
 """
@@ -70,11 +71,43 @@ def interactive(flow: Flow, ask=input, say=print) -> dict:
             answers[q.id] = q.options[int(raw) - 1].id
 
 
+def deadline(paper: str, received: str, say=print) -> int:
+    """The same answer as the browser's, from the same data files, loaded and checked as the build does."""
+    root = DEFAULT.parent.parent
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from sitegen.statutes import load_all
+    from sitegen.tools_build import load_deadlines, load_holidays
+
+    from . import deadlines
+    texts = load_deadlines(root / "quiz" / "deadlines.yaml", load_all(root / "data" / "statutes"))
+    holidays = load_holidays(root / "data" / "holidays.yaml")
+    pid = deadlines.find_paper(texts, paper)
+    if pid is None:
+        say(f"不认识的文书：{paper}。可以写：" + "；".join(f"{k}（{p.label}）" for k, p in texts.papers.items()))
+        return 2
+    out = deadlines.compute(texts, holidays, {"paper": pid, "received": received}, None)
+    if "errors" in out:
+        say("\n".join(out["errors"].values()))
+        return 2
+    r = out["result"]
+    lines = [f"{r['label']}" + (f"，{r['received']} 收到" if r["received"] else "")]
+    if r["last_day"]:
+        lines += [r["summary"], r["caveat"], r["rule"], r["counting"], *r["notes"]]
+    lines.append(r["todo"])
+    say("\n".join(lines))
+    return 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m triage", description="走一遍自测流程 / walk the triage flow")
     ap.add_argument("flow", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--paths", action="store_true", help="print how many questions each path asks, and exit")
+    ap.add_argument("--deadline", nargs=2, metavar=("PAPER", "RECEIVED"),
+                    help="print the last day after a court paper arrived (e.g. 起诉状副本 2026-12-01), and exit")
     args = ap.parse_args(argv)
+    if args.deadline:
+        return deadline(*args.deadline)
     flow = from_dict(read(args.flow))
     check(flow)
     if args.paths:

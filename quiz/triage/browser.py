@@ -1,13 +1,13 @@
 """The JSON boundary for the engine's Web Worker (engine-worker.js), which serves the reader tools.
 
-The worker sends the build's validated tool data once (`load`: letters and limitation texts, citations
-already plain text; not checked again here), then calls one of the functions in API with JSON arguments
+The worker sends the build's validated tool data once (`load`: letters, limitation and deadline texts, the
+holiday calendar; citations already plain text; not checked again here), then calls one of the functions in API with JSON arguments
 and gets JSON back. Only these functions are reachable from the page. Arguments are checked for type
 and size: a bad argument raises ValueError (the page's call fails, the engine keeps working)."""
 import json
 from datetime import date
 
-from . import evidence, letters, limitation
+from . import deadlines, evidence, letters, limitation
 
 _data: dict = {}
 
@@ -16,6 +16,8 @@ def load(texts_json: str) -> None:
     data = json.loads(texts_json)
     _data["letters"] = letters.from_shipped(data["letters"])
     _data["limitation"] = limitation.Texts(**data["limitation"])
+    _data["deadlines"] = deadlines.texts_from_shipped(data["deadlines"])
+    _data["holidays"] = deadlines.holidays_from_shipped(data["holidays"])
 
 
 def _today(args: dict) -> date:
@@ -32,6 +34,12 @@ def _entries(value) -> list[dict]:
     return [{k: e.get(k, "") for k in evidence.KEYS} for e in value]
 
 
+def _values(value) -> dict:
+    if not isinstance(value, dict) or len(value) > 20:
+        raise ValueError("values must be an object of form fields")
+    return value
+
+
 def _index(value, allow_none: bool = False) -> int | None:
     if (value is None and allow_none) or (isinstance(value, int) and not isinstance(value, bool)):
         return value
@@ -41,6 +49,7 @@ def _index(value, allow_none: bool = False) -> int | None:
 API = {
     "letter": lambda a: letters.fill(_data["letters"], str(a["letter"]), a["values"], _today(a)),
     "limitation": lambda a: limitation.compute(_data["limitation"], a["values"], _today(a)),
+    "deadline": lambda a: deadlines.compute(_data["deadlines"], _data["holidays"], _values(a["values"]), _today(a)),
     "evidence_add": lambda a: evidence.add(_entries(a["entries"]), a["values"], _today(a), _index(a.get("index"), True)),
     "evidence_remove": lambda a: evidence.remove(_entries(a["entries"]), _index(a["index"])),
     "evidence_merge": lambda a: evidence.merge(_entries(a["entries"]), _entries(a["incoming"])),

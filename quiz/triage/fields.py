@@ -8,17 +8,21 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-KINDS = ("text", "longtext", "amount", "date", "datetime", "choice")
+KINDS = ("text", "longtext", "amount", "date", "datetime", "dates", "choice")
 # Values a browser understands for `autocomplete`; identity fields get name/tel so phones can fill them.
 AUTOCOMPLETE = ("off", "name", "tel")
 DEFAULT_MAX = {"text": 100, "longtext": 2000}
 MAX_RAW = 5000          # no field needs more; longer input is refused before any parsing
+MAX_DATES = 30          # a "dates" field: several dates in one box; more than this is not a real history
 MAX_AMOUNT = Decimal("100000000")  # 1 亿元: more than any consumer loan
 YEARS = (1990, 2100)    # dates outside this range are typing mistakes
 _AMOUNT = re.compile(r"^(\d{1,9}|\d{1,3}(,\d{3}){1,2})(\.\d{1,2})?$")  # 1200, 1,200, 1200.5
 # 2025-03-31, 2025/3/31, 2025.3.31 and 2025年3月31日 are all read as the same date.
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _TIME = re.compile(r"^(\d{1,2})[:：](\d{2})$")
+# Several dates in one box ("dates"): separated by commas, 、, semicolons or new lines, or by spaces before a
+# new year (a day or month has at most two digits, so "2023-1-5 2024-3-1" splits, "2023 年 1 月 5 日" does not).
+_DATES_SEP = re.compile(r"[,，、;；\n]+|\s+(?=\d{4})")
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,15 @@ def field_from_dict(fid: str, d: dict) -> Field:
 def field_from_shipped(d: dict) -> Field:
     """A Field from the build's own JSON (already validated there): no checks, options back to a tuple."""
     return Field(**{**d, "options": tuple(d.get("options") or ())})
+
+
+def parse_dates(value: str) -> list[date]:
+    """The dates of a checked "dates" value ('2023-01-05、2024-03-01'), in the order written."""
+    return [d for d in (parse_date(p) for p in split_dates(value)) if d]
+
+
+def split_dates(raw: str) -> list[str]:
+    return [p.strip() for p in _DATES_SEP.split(raw) if p.strip()]
 
 
 def parse_date(raw: str) -> date | None:
@@ -86,7 +99,7 @@ def check(field: Field, raw, today: date | None) -> tuple[str | None, str]:
     value = (raw or "").strip()
     if not value:
         return (f"请填写“{field.label}”。" if field.required else None), ""
-    if len(value) > max(field.max, MAX_RAW if field.kind in ("text", "longtext") else 60):
+    if len(value) > max(field.max, MAX_RAW if field.kind in ("text", "longtext") else 600 if field.kind == "dates" else 60):
         return f"“{field.label}”太长了（{len(value)} 个字），请删减一些。", value
     if field.kind in ("text", "longtext"):
         if field.kind == "text":
@@ -109,6 +122,8 @@ def check(field: Field, raw, today: date | None) -> tuple[str | None, str]:
         if field.past and today and d > today:
             return f"“{field.label}”不能晚于今天（{today.isoformat()}）。", value
         return None, d.isoformat()
+    if field.kind == "dates":
+        return _check_dates(field, value, today)
     if field.kind == "datetime":
         day, _, clock = value.replace("T", " ").rpartition(" ")
         d, why = _date(day) if day else (None, "format")
@@ -121,6 +136,24 @@ def check(field: Field, raw, today: date | None) -> tuple[str | None, str]:
     if value not in field.options:  # choice
         return f"“{field.label}”请从列表里选择一项。", value
     return None, value
+
+
+def _check_dates(field: Field, value: str, today: date | None) -> tuple[str | None, str]:
+    """Several dates in one box: each checked like a "date"; the message names the first bad one. The
+    normalised value lists them sorted, without repeats, separated by '、'."""
+    parts = split_dates(value)
+    if len(parts) > MAX_DATES:
+        return f"“{field.label}”最多填 {MAX_DATES} 个日期，现在有 {len(parts)} 个。", value
+    days = set()
+    for part in parts:
+        d, why = _date(part)
+        shown = part if len(part) <= 20 else part[:20] + "…"
+        if d is None:
+            return _date_error(field.label, why, "2023-05-10、2024-01-15").replace(f"“{field.label}”", f"“{field.label}”里的“{shown}”", 1), value
+        if field.past and today and d > today:
+            return f"“{field.label}”里的“{shown}”不能晚于今天（{today.isoformat()}）。", value
+        days.add(d)
+    return None, "、".join(d.isoformat() for d in sorted(days))
 
 
 def check_all(fields: list[Field], values: dict, today: date | None) -> tuple[dict[str, str], dict[str, str]]:

@@ -116,20 +116,46 @@ def test_a_bad_import_is_refused_and_the_log_is_untouched(server, tools_page, tm
     assert_nothing_typed_left(server, page.seen)
 
 
-def test_limitation_helper_explains_interruption_and_rejects_bad_dates(server, tools_page):
+def test_limitation_helper_separates_demands_from_own_acts_and_rejects_bad_dates(server, tools_page):
     page = tools_page
     page.goto(server.url + "tools/limitation/")
     root = page.locator(".tool[data-tool=limitation]")
-    root.locator("[name=due]").fill("2023-02-29")
+    root.locator("[name=due]").fill("2019-01-10")
+    root.locator("[name=demands]").fill("2021-05-01，2024-02-30")
     root.locator("button[type=submit]").click()
-    root.locator(".tool-error:has-text('这一天不存在')").wait_for(timeout=60000)
-    root.locator("[name=due]").fill("2021-03-15")
-    root.locator("[name=last_contact]").fill("2025-10-20")
+    root.locator(".tool-error:has-text('“2024-02-30”这一天不存在')").wait_for(timeout=60000)
+    assert root.locator("[name=demands]").input_value() == "2021-05-01，2024-02-30", "what the reader typed is kept"
+    # Issue 15: the period ended on 2022-01-10; a demand on 2024-06-01 does not restart it.
+    root.locator("[name=demands]").fill("2024-06-01")
     root.locator("button[type=submit]").click()
-    root.locator(".lim-summary").wait_for()
-    assert "2025-10-20 起算" in root.locator(".lim-summary").inner_text()
+    page.wait_for_function("() => (document.querySelector('.lim-summary') || {}).textContent?.includes('2022-01-10 已经届满')")
+    assert "2027" not in root.locator(".tool-output").inner_text()
+    assert "一审" in root.locator(".lim-after").inner_text()
     assert "不是建议你等它过去" in root.locator(".lim-reminder").inner_text()
+    # The reader's own promise after that day: flagged, no new period.
+    root.locator("[name=own]").fill("2023-03-01")
+    root.locator("button[type=submit]").click()
+    page.wait_for_function("() => document.querySelector('.lim-summary').textContent.includes('不推算新的期间')")
+    assert "12348" in root.locator(".lim-after").inner_text()
+    # A demand inside the running period restarts it.
+    root.locator("[name=due]").fill("2022-05-10")
+    root.locator("[name=own]").fill("")
+    root.locator("button[type=submit]").click()
+    page.wait_for_function("() => document.querySelector('.lim-summary').textContent.includes('2024-06-01 起算，到 2027-06-01')")
     assert_nothing_typed_left(server, page.seen)
+
+
+def test_without_the_engine_the_limitation_helper_states_the_rule(server, tools_page):
+    page = tools_page
+    page.route("**/pyodide.asm.wasm", lambda r: r.abort())
+    page.goto(server.url + "tools/limitation/")
+    root = page.locator(".tool[data-tool=limitation]")
+    root.locator("[name=due]").fill("2019-01-10")
+    root.locator(".tool-status:has-text('没能在这个浏览器里启动')").wait_for(timeout=60000)
+    assert "在时效期间内" in root.locator(".tool-status").inner_text()
+    root.locator("button[type=submit]").click()
+    root.locator(".tool-status:has-text('工具没能启动')").wait_for()
+    assert "时效届满以后，贷款方再催款，不会让时效重新开始" in root.locator(".tool-status").inner_text()
 
 
 def test_without_javascript_each_letter_is_a_fill_in_template(server, browser):

@@ -1,5 +1,6 @@
 """Legal accuracy of the published site, read as built HTML: no superseded article presented as current, every
-effective date shown equals the statute data, and no internal working word reaches a reader."""
+effective date shown equals the statute data, no sentence says the limitation period restarts without saying
+"inside the period", and no internal working word reaches a reader."""
 import html
 import re
 from dataclasses import dataclass
@@ -18,6 +19,13 @@ OLD_NUMBERS_BY_SUBJECT = {("civil-procedure-law", "第一百一十九条"): "起
                           ("civil-procedure-law", "第二百二十四条"): "支付令"}  # 2021 text, now 第二百二十八条
 # Phrases between a law's name and "…起施行" that mean the date belongs to an amendment or an old text.
 NOT_THE_LAW_ITSELF = ("修正", "修订", "修改", "增设", "旧", "文本", "废止")
+
+# 民法典 195 interrupts a limitation period only while it runs: after it has ended a demand changes nothing, and
+# the reader's own promise may give up the defence (192). So a clause (up to 。！？； or a block's end) naming
+# 时效 (or a demand, 催) and its restart must say 期间内; a clause saying it does NOT restart (不会…重新) is fine.
+_RESTART = re.compile(r"重新(计算|起算|开始|算)")
+_NEGATED_RESTART = re.compile(r"不(会|再)[^，。；]{0,8}重新")
+_BLOCK_TAG = re.compile(r"</?(p|li|h[1-6]|div|td|th|dt|dd|br|blockquote|ol|ul|pre|summary|details|tr|table|template)\b[^>]*>")
 
 _ARTICLE = re.compile(r"<article[^>]*>(.*?)</article>", re.S)
 _HEADING = re.compile(r"<h[1-4][^>]*>", re.S)
@@ -87,6 +95,16 @@ def wrong_effective_dates(page_html: str, statutes) -> list[str]:
     return problems
 
 
+def restarts_without_inside(text: str) -> list[str]:
+    """Clauses of a built page (HTML) or engine text file (JSON) that say 时效 restarts without 期间内. The
+    statutes' verbatim texts (blockquote.law-text) are the law itself and are left out."""
+    text = re.sub(r'<blockquote class="law-text".*?</blockquote>', "\n", text, flags=re.S)
+    text = re.sub(r"<(script|style)\b.*?</\1>", "\n", text, flags=re.S)
+    text = html.unescape(re.sub(r"<[^>]+>", "", _BLOCK_TAG.sub("\n", text)))
+    return [c.strip() for c in re.split(r'[。！？；\n"]', text)
+            if ("时效" in c or "催" in c) and _RESTART.search(c) and "期间内" not in c and not _NEGATED_RESTART.search(c)]
+
+
 def read(site, path):
     return (site / path / "index.html").read_text(encoding="utf-8")
 
@@ -144,6 +162,29 @@ def test_criminal_law_shows_the_1997_revision_date(site):
     # The 修正案（十一） date (2021-03-01) was once shown as the effective date of the whole 刑法.
     page = read(site, "statutes/criminal-law/")
     assert "施行日期</dt><dd>1997-10-01</dd>" in page and "2021年3月1日" in page
+
+
+@pytest.mark.parametrize("snippet, flagged", [
+    ("<p>每次催款，时效都会重新计算。</p>", True),
+    ("<p>规则：一般三年，每次催款、还款或答应还款都重新计算。</p>", True),
+    ("<li>对方向你要钱，时效都会<strong>中断</strong>，从那时起重新计算</li>", True),
+    ('{"reminder": "你每还一次钱，时效都会重新计算（《民法典》第一百九十五条）"}', True),
+    ("<p>在时效期间内，每次催款，时效都会中断、重新计算；届满以后再催款，不会让时效重新开始。</p>", False),
+    ("<p>时效届满以后，贷款方再催款，不会让时效重新开始。</p>", False),
+    ("<p>届满以后不会重新计算；每次催款，时效都重新计算。</p>", True),
+    ('<blockquote class="law-text"><p>诉讼时效中断，从中断、有关程序终结时起，诉讼时效期间重新计算：</p></blockquote>', False),
+])
+def test_limitation_restart_checker(snippet, flagged):
+    assert bool(restarts_without_inside(snippet)) is flagged
+
+
+def test_no_page_says_the_limitation_period_restarts_outside_the_period(site):
+    files = ([f for f in site.rglob("*.html")] + list(site.glob("engine/texts.*.json")) + list(site.glob("assets/*.js"))
+             + list(site.glob("components/*/*.js")))  # the components' scripts
+    problems = [f"{f.relative_to(site)}: {c}" for f in files for c in restarts_without_inside(f.read_text(encoding="utf-8"))]
+    assert not problems, ("a demand or payment restarts the limitation period only inside it (民法典 195): write "
+                          "「在时效期间内」 in the sentence, and what a promise after expiry does (192); quiz/limitation.yaml "
+                          "`rule` is the sentence to reuse:\n" + "\n".join(problems))
 
 
 def test_no_internal_word_reaches_a_reader(site):

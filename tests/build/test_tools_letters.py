@@ -76,11 +76,11 @@ def test_citations_in_letters_are_current_articles_written_in_full(book):
     assert "银保监会" not in text and "合同法" not in text
 
 
-def test_the_engine_gets_the_validated_letters_with_plain_citations(book, limitation_texts):
+def test_the_engine_gets_the_validated_letters_with_plain_citations(book, limitation_texts, deadline_texts, holidays):
     from sitegen.tools_build import engine_texts
     from triage import browser
     from triage.letters import from_shipped, to_dict
-    shipped = engine_texts(book, limitation_texts).decode()
+    shipped = engine_texts(book, limitation_texts, deadline_texts, holidays).decode()
     assert "{{law" not in shipped and "{{" not in shipped
     assert from_shipped(to_dict(book)) == book
     browser.load(shipped)

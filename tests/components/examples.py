@@ -113,7 +113,8 @@ def _tool(kind: str, ex: dict) -> str:
     from sitegen import tools_build
     marker = f"<!-- tool:letter:{ex['letter']} -->" if kind == "letter" else f"<!-- tool:{kind} -->"
     context = {"engine": ENGINE, "root": "../", "built": BUILT}
-    return tools_build.fill_widgets(marker, env(), context, _content().book, f"examples.yaml of {kind}")
+    return tools_build.fill_widgets(marker, env(), context, _content().book, _content().limitation,
+                                     f"examples.yaml of {kind}")
 
 
 BUILDERS = {"quiz-view": _quiz_view, "quiz-static": _quiz_static}

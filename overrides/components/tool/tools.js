@@ -8,7 +8,8 @@
    and whatever its own script reads. Inside: form.tool-form (hidden until a script takes it over),
    .tool-field[data-field] with [name] and .tool-error, .tool-status, .tool-output, .tool-nojs.
 
-   Each tool's script calls SiteTools.register(kind, setup, {fallback, onFallback}); its widgets are set up
+   Each tool's script calls SiteTools.register(kind, setup, {fallback, onFallback}) (fallback: a text, or a
+   function of the widget giving one); its widgets are set up
    on every page (navigation.instant included). Work survives a failed engine: when the engine fails for
    good every tool switches to its fallback (forms and typed values stay). Module scripts, loaded in order
    (this one first): browsers too old for modules keep the no-JavaScript version. */
@@ -73,9 +74,16 @@ function fallBack(reason) {
     root.classList.add("tool-fallback");
     const kind = kinds[root.getAttribute("data-tool")] || {};
     if (kind.onFallback) kind.onFallback(root);
-    say(root, `工具没能在这个浏览器里启动，你填写的内容都还在。${kind.fallback || ""}`, first && root.contains(document.activeElement));
+    say(root, `工具没能在这个浏览器里启动，你填写的内容都还在。${fallbackText(root)}`, first && root.contains(document.activeElement));
   }
   if (first && window.console) console.info("reader tools: engine unavailable:", reason);
+}
+
+// What a tool says it can still do without the engine: its registered text, or what a function of the widget
+// makes of it (the limitation helper adds its rule sentence from the page).
+function fallbackText(root) {
+  const text = (kinds[root.getAttribute("data-tool")] || {}).fallback || "";
+  return typeof text === "function" ? text(root) : text;
 }
 
 /* Taking the work away: copy (where in-app browsers block downloads) and print; download is SiteKit's. */
@@ -126,4 +134,4 @@ document.addEventListener("site-exit", () => {
   }
 });
 
-window.SiteTools = { $, el, button, values, setValues, showErrors, say, run, quietly, copy, printOnly, fallen, register };
+window.SiteTools = { $, el, button, values, setValues, showErrors, say, run, quietly, copy, printOnly, fallen, fallbackText, register };
