@@ -6,7 +6,7 @@ from sitegen.errors import ContentError
 from sitegen.tel_links import link_html, link_text
 from support import ROOT
 
-NUMBERS = ("110", "120", "12356", "12378", "12321", "12368", "96110", "12348")
+NUMBERS = ("110", "120", "12356", "12378", "12321", "12368", "96110", "12348", "12377")
 
 
 def tel(n: str) -> str:
