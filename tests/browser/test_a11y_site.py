@@ -102,7 +102,7 @@ def test_keyboard_focus_is_visible_on_every_kind_of_control(server, browser, wid
     for path, selector, kind in CONTROLS:
         if width < 700 and "header" in kind:
             continue  # on a phone the search field is behind the search button
-        page.goto(server.url + path, wait_until="networkidle")
+        page.goto(server.url + path, wait_until="load")
         target = page.locator(selector).first
         target.wait_for(state="visible", timeout=30000)
         before = target.evaluate(RING)
