@@ -17,8 +17,8 @@ build: deps ## the exact build that is published (site/)
 test: test-deps ## the whole suite: content, engine, build, browser (Chromium) tests
 	$(BIN)/python -m pytest
 
-test-fast: deps $(VENV)/.test-deps ## engine, component render and build tiers without Chromium or Node (a few seconds)
-	$(BIN)/python -m pytest tests/engine tests/components tests/build -m "not pyodide"
+test-fast: deps $(VENV)/.test-deps ## engine and build tiers without Chromium or Node, the runtime untrimmed (under 20 s)
+	SITEGEN_RUNTIME=untrimmed $(BIN)/python -m pytest tests/engine tests/components tests/build -m "not pyodide"
 
 bench: test-deps ## prints build time, page sizes and quiz timings
 	$(BIN)/python bench/benchmark.py

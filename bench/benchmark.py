@@ -115,7 +115,7 @@ def main(argv=None) -> int:
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args(argv)
     from playwright.sync_api import sync_playwright
-    from sitegen.quiz_build import load_flow
+    from sitegen.content.flow import load_flow
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-"))
     port = free_port()
@@ -134,7 +134,7 @@ def main(argv=None) -> int:
     for path, raw, gz in sorted(rows, key=lambda r: -r[2])[:6]:
         print(f"  {path:<40} {raw / 1024:7.1f} KiB raw {gz / 1024:6.1f} KiB gzip")
 
-    flow = load_flow(ROOT / "quiz" / "flow.yaml", ROOT / "docs").flow
+    flow = load_flow(ROOT / "data" / "flow.yaml", ROOT / "docs").flow
     server = Server(tmp / "site", port)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "quiz")]
 
-from sitegen.assets import PYODIDE_FILES, build_wheel  # noqa: E402
-from sitegen.runtime import build_runtime  # noqa: E402
-from sitegen.runtime_calls import CALLS, LOAD  # noqa: E402
+from sitegen.runtime.assets import PYODIDE_FILES, build_wheel  # noqa: E402
+from sitegen.runtime.trim import build_runtime  # noqa: E402
+from sitegen.runtime.calls import CALLS, LOAD  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"]

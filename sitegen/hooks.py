@@ -1,10 +1,12 @@
-"""MkDocs hooks: generate statute pages and the quiz, render citations, ship the quiz's assets.
+"""The only MkDocs hook file (mkdocs.yml `hooks:`): each event calls the build's steps in the order written here.
 
-Registered in mkdocs.yml under `hooks:`. Each stage delegates to a small module; bad content raises
-ContentError, which MkDocs reports as a build failure naming the file and the fix.
+Rooms: sitegen/content/ loads and checks the data, sitegen/components/ fills the widgets, sitegen/runtime/ builds
+the tools' Pyodide runtime, sitegen/site/ makes whole-site passes. Bad content raises ContentError, which MkDocs
+reports as a build failure naming file:line and the fix.
 """
 import datetime
-import re
+import functools
+import os
 import sys
 from pathlib import Path
 
@@ -13,103 +15,120 @@ for p in (ROOT, ROOT / "quiz"):  # importable without installing the project
     if str(p) not in sys.path:
         sys.path.insert(0, str(p))
 
+from markupsafe import Markup, escape  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 
-from sitegen import assets, citations, content, quiz_build, statute_page, tools_build  # noqa: E402
-from sitegen.errors import ContentError  # noqa: E402
-from sitegen.statutes import in_reading_order  # noqa: E402
+from sitegen import components, content  # noqa: E402
+from sitegen.components import quiz, statute  # noqa: E402
+from sitegen.content.citations import render as render_citations  # noqa: E402
+from sitegen.content.errors import ContentError  # noqa: E402
+from sitegen.runtime import assets  # noqa: E402
+from sitegen.site import fingerprint, glossary, hygiene, service_worker, tables, tel_links, theme_files  # noqa: E402
 
-# The quiz's placeholders in docs/*.md; the tools' placeholders are handled by tools_build (on_page_content).
-MARKER = re.compile(r"<!-- (triage|triage:static) -->")
+# Overridable so a test can build the site with a deliberately broken hotline file.
+HOTLINES_FILE = os.environ.get("HOTLINES_FILE")
 
 _state: dict = {}
 
 
-def _fail(exc: ContentError):
-    raise PluginError(str(exc)) from None
+def _reported(event):
+    """A ContentError becomes MkDocs' build failure, with the message (file:line, fix) as it is."""
+    @functools.wraps(event)
+    def run(*args, **kwargs):
+        try:
+            return event(*args, **kwargs)
+        except ContentError as exc:
+            raise PluginError(str(exc)) from None
+    return run
 
 
+@_reported
 def on_config(config):
-    try:
-        data = content.load(content.Paths.of(ROOT, Path(config["docs_dir"])))
-        engine = assets.prepare(ROOT, tools_build.engine_texts(data.book, data.limitation, data.deadlines, data.holidays))
-    except ContentError as exc:
-        _fail(exc)
-    _state.update(statutes=data.statutes, cites=data.cites, quiz=data.quiz, book=data.book, limitation=data.limitation, engine=engine,
-                  built=datetime.date.today().isoformat())  # printed letters carry the site version
-    _extend_nav(config, data.statutes)
+    _state.clear()
+    # 1. hashed script names are looked up in the theme's folders (custom_dir first); forget the last build's
+    fingerprint.use_dirs(config.theme.dirs)
+    # 2. every data file, loaded and checked (statutes, citations, hotlines, flow and its state table, letters…)
+    paths = content.Paths.of(ROOT, Path(config["docs_dir"]), Path(HOTLINES_FILE) if HOTLINES_FILE else None)
+    data = content.load(paths)
+    # 3. the tools' runtime: the engine wheel, the trimmed standard library, the validated texts (written at the end)
+    engine = assets.prepare(ROOT, assets.shipped_texts(data))
+    _state.update(data=data, engine=engine, built=datetime.date.today().isoformat())  # the site version on prints
+    # 4. the nav lists every statute page; the footer shows the crisis line
+    statute.extend_nav(config, data.statutes)
+    config["extra"]["crisis_line"] = data.hotlines.crisis_line
     return config
 
 
-def _extend_nav(config, statutes):
-    """List every statute page under the 法条 section, so adding a data file is all it takes."""
-    for entry in config["nav"] or []:
-        if isinstance(entry, dict) and "法条" in entry:
-            section = entry["法条"]
-            pages = [{s.data["short_name"]: citations.statute_uri(s.id)} for s in in_reading_order(statutes)]
-            entry["法条"] = section[:1] + pages + section[1:]
-
-
+@_reported
 def on_files(files, config):
-    statutes, cites = _state["statutes"], _state["cites"]
-    files.append(File.generated(config, "statutes/index.md", content=statute_page.render_index(statutes, _env(config))))
-    for s in statutes.values():
-        files.append(File.generated(config, citations.statute_uri(s.id), content=statute_page.render(s, cites, _env(config))))
-    files.append(File.generated(config, "quiz/static.md", content=STATIC_PAGE))
+    # generated pages: statutes (index first), then the quiz without JavaScript
+    for f in statute.pages(config, _state["data"].statutes, _state["data"].cites, _env(config)):
+        files.append(f)
+    files.append(quiz.static_page(config))
+    # the service worker's template leaves the published files (it is written at the site root at the end)
+    _state["sw_source"] = service_worker.take_source(files, config)
+    # each component's examples.yaml (overrides/components/<name>/) is for tests, not readers
+    theme_files.drop_unpublished(files)
     return files
 
 
-# The quiz without JavaScript; its body is rendered per page like every widget (see _widget).
-STATIC_PAGE = """---
-title: 自测（静态版）
-search:
-  exclude: true
----
-
-# 自测（静态版）
-
-这是自测的静态版本，不需要 JavaScript，结果和互动版本完全一样。你的选择只改变地址栏 # 后面的一串编号，不会发送到任何服务器，编号也看不出你选了什么。
-
-<!-- triage:static -->
-"""
-
-
-
-
-
-def on_page_markdown(markdown, page, config, files):
-    markdown = MARKER.sub(lambda m: _widget(m, page, config, files), markdown)
-    return citations.render(page.file.src_uri, markdown, _state["statutes"])
+def on_env(env, config, files):
+    # the footer renders data text with `| tel_links`; main.html names its scripts with `| fingerprint`
+    numbers = _state["data"].hotlines.numbers
+    env.filters["tel_links"] = lambda text: Markup(tel_links.link_text(str(escape(text)), numbers))
+    env.filters["fingerprint"] = fingerprint.fingerprinted
+    return env
 
 
 def _env(config):
-    """Widgets are templates in overrides/components/<name>/, rendered through the theme's own Jinja environment
-    (pages are rendered before on_env runs, so the hook asks the theme for it, once)."""
+    """Widgets and statute pages are templates in overrides/components/<name>/, rendered through the theme's own Jinja environment
+    (pages are read before on_env runs, so the hook asks the theme for it, once per build)."""
     if "env" not in _state:
         _state["env"] = config.theme.get_env()
     return _state["env"]
 
 
-def _widget(m: re.Match, page, config, files) -> str:
-    quiz = _state["quiz"]
-    if m.group(1) == "triage":
-        static = files.get_file_from_path("quiz/static.md").url_relative_to(page.file)
-        name, context = "components/quiz/widget.html", quiz_build.widget_context(quiz, files, page.file, static)
-    else:
-        name, context = "components/quiz/static.html", quiz_build.static_context(quiz, files, page.file)
-    return _env(config).get_template(name).render(config=config, built=_state["built"], **context)
+def _context(page, config, files) -> components.Context:
+    return components.Context(config, page, files, _env(config), _state["data"], _state["built"], _state["engine"])
 
 
+@_reported
+def on_page_markdown(markdown, page, config, files):
+    # 1. widgets that are Markdown's input (quiz, crisis line, offline); every marker's name is checked here
+    markdown = components.fill_markdown(markdown, _context(page, config, files))
+    # 2. {{law <id> <article>}} → a link to the statute page's article
+    return render_citations(page.file.src_uri, markdown, _state["data"].statutes)
+
+
+@_reported
 def on_page_content(html, page, config, files):
-    root = "../" * page.url.count("/")
-    context = {"engine": _state["engine"].attrs(root), "root": root, "built": _state["built"]}
-    try:
-        return tools_build.fill_widgets(html, _env(config), context, _state["book"], _state["limitation"],
-                                        f"docs/{page.file.src_uri}")
-    except ContentError as exc:
-        _fail(exc)
+    # 1. glossary terms → a link to their entry, at first use on guide and case pages (before the forms exist)
+    html = glossary.link_terms(html, glossary.urls_for(page.file, files, config["docs_dir"]))
+    # 2. the tools' forms, after Markdown (it must not touch them)
+    html = components.fill_html(html, _context(page, config, files))
+    # 3. hotline numbers → tap-to-call links, in the tools too (so after 2)
+    html = tel_links.link_html(html, _state["data"].hotlines.numbers)
+    # 4. tables → keyboard-scrollable regions
+    return tables.scrollable(html)
 
 
+def on_post_page(output, page, config):
+    # last on every page: lang, noindex, CSP hashes of the final inline scripts
+    return hygiene.finish(output, page.url)
+
+
+def on_post_template(output, template_name, config):
+    return hygiene.post_template(output, template_name)
+
+
+@event_priority(-100)  # after every plugin (search writes its index in on_post_build): the manifest sees all files
+@_reported
 def on_post_build(config):
-    _state["engine"].write(Path(config["site_dir"]))
+    site = Path(config["site_dir"])
+    # 1. the runtime files, robots.txt and the hashed scripts asked for while rendering
+    _state["engine"].write(site)
+    hygiene.write_robots(site, config["site_url"])
+    fingerprint.write(site)
+    # 2. last: the service worker, with a manifest of the finished site
+    service_worker.write(site, _state["sw_source"], config)

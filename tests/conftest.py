@@ -85,43 +85,43 @@ def page(browser):
 
 @pytest.fixture(scope="session")
 def statutes():
-    from sitegen.statutes import load_all
+    from sitegen.content.statutes import load_all
     return load_all(ROOT / "data" / "statutes")
 
 
 @pytest.fixture(scope="session")
 def flow():
-    from sitegen.quiz_build import load_flow
-    return load_flow(ROOT / "quiz" / "flow.yaml", ROOT / "docs").flow
+    from sitegen.content.flow import load_flow
+    return load_flow(ROOT / "data" / "flow.yaml", ROOT / "docs").flow
 
 
 @pytest.fixture(scope="session")
 def book(statutes):
-    from sitegen.tools_build import load_letters
-    return load_letters(ROOT / "quiz" / "letters.yaml", statutes)
+    from sitegen.content.letters import load_letters
+    return load_letters(ROOT / "data" / "letters.yaml", statutes)
 
 
 @pytest.fixture(scope="session")
 def limitation_texts(statutes):
-    from sitegen.tools_build import load_limitation
-    return load_limitation(ROOT / "quiz" / "limitation.yaml", statutes)
+    from sitegen.content.limitation import load_limitation
+    return load_limitation(ROOT / "data" / "limitation.yaml", statutes)
 
 
 @pytest.fixture(scope="session")
 def deadline_texts(statutes):
-    from sitegen.tools_build import load_deadlines
-    return load_deadlines(ROOT / "quiz" / "deadlines.yaml", statutes)
+    from sitegen.content.deadlines import load_deadlines
+    return load_deadlines(ROOT / "data" / "deadlines.yaml", statutes)
 
 
 @pytest.fixture(scope="session")
 def holidays():
-    from sitegen.tools_build import load_holidays
+    from sitegen.content.deadlines import load_holidays
     return load_holidays(ROOT / "data" / "holidays.yaml")
 
 
 def pytest_terminal_summary(terminalreporter):
     """Say how many complete paths the quiz has, on every run (the path tests walk all of them)."""
-    from sitegen.quiz_build import load_flow
+    from sitegen.content.flow import load_flow
     from triage.engine import paths
-    flow = load_flow(ROOT / "quiz" / "flow.yaml", ROOT / "docs").flow
-    terminalreporter.write_line(f"quiz: {sum(1 for _ in paths(flow))} complete paths through quiz/flow.yaml enumerated")
+    flow = load_flow(ROOT / "data" / "flow.yaml", ROOT / "docs").flow
+    terminalreporter.write_line(f"quiz: {sum(1 for _ in paths(flow))} complete paths through data/flow.yaml enumerated")

@@ -5,6 +5,7 @@ Standard library only, so the same code runs in CPython (build, tests, terminal)
   flow.py      plain data (dict from YAML/JSON) -> Flow, with structural checks
   validate.py  graph checks: unknown targets, unreachable nodes, cycles, path length
   engine.py    answers -> next question or plan; every path
+  states.py    every state a reader can see (checks, the build's state table, tests)
   fields.py    form fields and their validation (reader tools)
   letters.py   letter templates filled from fields
   evidence.py  the reader's evidence log: entries, import/export, summary

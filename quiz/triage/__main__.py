@@ -1,4 +1,4 @@
-"""Walk the flow in a terminal: `python -m triage [quiz/flow.yaml] [--paths]`; print a court deadline:
+"""Walk the flow in a terminal: `python -m triage [data/flow.yaml] [--paths]`; print a court deadline:
 `python -m triage --deadline 起诉状副本 2026-12-01`.
 
 Reading YAML needs PyYAML (installed with the project); the engine itself stays standard-library only.
@@ -15,7 +15,7 @@ from .flow import from_dict
 from .model import Flow, Situation
 from .validate import check
 
-DEFAULT = Path(__file__).resolve().parent.parent / "flow.yaml"
+DEFAULT = Path(__file__).resolve().parents[2] / "data" / "flow.yaml"
 
 
 def read(path: Path):
@@ -76,11 +76,11 @@ def deadline(paper: str, received: str, say=print) -> int:
     root = DEFAULT.parent.parent
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
-    from sitegen.statutes import load_all
-    from sitegen.tools_build import load_deadlines, load_holidays
+    from sitegen.content.statutes import load_all
+    from sitegen.content.deadlines import load_deadlines, load_holidays
 
     from . import deadlines
-    texts = load_deadlines(root / "quiz" / "deadlines.yaml", load_all(root / "data" / "statutes"))
+    texts = load_deadlines(root / "data" / "deadlines.yaml", load_all(root / "data" / "statutes"))
     holidays = load_holidays(root / "data" / "holidays.yaml")
     pid = deadlines.find_paper(texts, paper)
     if pid is None:

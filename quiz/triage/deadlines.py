@@ -4,7 +4,7 @@ The rules live here: which paper gives how many days. Counting follows 民诉法
 is not counted; a last day on a rest day moves to the next working day. Weekends are rest days unless the
 holiday data lists them as working days (调休上班); official holidays come from data/holidays.yaml, which
 holds whole years only, so for any other year the result says holidays may move the date.
-The reader-facing sentences, with their citations, live in quiz/deadlines.yaml (checked at build time);
+The reader-facing sentences, with their citations, live in data/deadlines.yaml (checked at build time);
 this module gets them as `Texts`, with citations already written out as plain text."""
 from dataclasses import dataclass
 from datetime import date, timedelta

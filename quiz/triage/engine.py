@@ -44,12 +44,6 @@ def plan(flow: Flow, situations: frozenset[str]) -> list[Situation]:
     return sorted(chosen, key=lambda s: (not s.at_once, s.urgency, order.index(s.id)))
 
 
-def state_id(state: State) -> str:
-    """A stable id for what the reader sees (question + accumulated situations): the static page's anchor."""
-    where = state.current.id if state.current else "plan"
-    return "--".join([f"q-{where}", *sorted(state.situations)]) if state.situations else f"q-{where}"
-
-
 def paths(flow: Flow) -> Iterator[dict[str, str]]:
     """Every complete path through the flow, as the answers that produce it."""
     def extend(answers: dict[str, str]) -> Iterator[dict[str, str]]:

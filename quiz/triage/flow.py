@@ -72,7 +72,7 @@ def _situation(s: dict) -> Situation:
 
 def from_dict(data: Any) -> Flow:
     if not isinstance(data, dict):
-        raise ContentError.of("", "the flow must be a mapping with start, questions and situations", "see quiz/flow.yaml")
+        raise ContentError.of("", "the flow must be a mapping with start, questions and situations", "see data/flow.yaml")
     questions, situations = data.get("questions") or [], data.get("situations") or []
     _ids(questions, "question")
     _ids(situations, "situation")

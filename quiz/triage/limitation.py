@@ -9,7 +9,7 @@ It explains; it never suggests waiting a debt out. The rule it applies, in date 
   the reader's own payment, promise or signature after that day may give up the defence (192 第二款,
   规定 19): then no new period is shown, only that day and the advice to ask legal aid first.
 
-The reader-facing sentences, with their citations, live in quiz/limitation.yaml (checked at build time);
+The reader-facing sentences, with their citations, live in data/limitation.yaml (checked at build time);
 this module gets them as `Texts`, with citations already written out as plain text."""
 import re
 from dataclasses import dataclass

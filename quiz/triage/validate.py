@@ -1,16 +1,15 @@
 """Graph checks on a Flow. Each returns nothing or raises ContentError naming the offending id.
 
 A reader's future depends only on the question they are at and the situations collected so far, so the
-checks work on those (question, situations) states rather than on every path: the flow stays small to check
-however many paths it has."""
+checks work on those (question, situations) states (triage.states, the same enumeration the build's state table
+uses) rather than on every path: the flow stays small to check however many paths it has."""
 from functools import cache
 
 from .errors import ContentError
 from .model import END, Flow
+from .states import nodes
 
 MAX_QUESTIONS = 6  # a frightened reader on a phone: no path may ask more
-
-Node = tuple[str, frozenset[str]]  # (question id, situations collected before it)
 
 
 def check(flow: Flow) -> None:
@@ -51,7 +50,7 @@ def _check_every_answer_matters(flow: Flow) -> None:
     live: set[tuple[str, str]] = set()
     twin: dict[tuple[str, str], str] = {}  # a dead option → the option above it with the same plans (first place asked)
     order = list(flow.questions)  # report the first problem in file order, the same on every run
-    for qid, have in sorted(_nodes(flow), key=lambda n: (order.index(n[0]), sorted(n[1]))):
+    for qid, have in sorted(nodes(flow), key=lambda n: (order.index(n[0]), sorted(n[1]))):
         question = flow.questions[qid]
         after = [outcomes(o.next, have | set(o.situations)) for o in question.options]
         if len(set(after)) < 2:
@@ -68,20 +67,6 @@ def _check_every_answer_matters(flow: Flow) -> None:
             if (q.id, o.id) not in live:
                 raise ContentError.of(f"{q.id}.{o.id}", f"this option never changes the plan: wherever it is offered it gives the same plans as an option above it (e.g. '{twin[q.id, o.id]}')",
                                       "make it add a different situation or lead somewhere else, or merge it with that option")
-
-
-def _nodes(flow: Flow) -> set[Node]:
-    """Every (question, situations so far) a reader can reach."""
-    seen: set[Node] = set()
-    todo: list[Node] = [(flow.start, frozenset())]
-    while todo:
-        node = todo.pop()
-        if node in seen:
-            continue
-        seen.add(node)
-        qid, have = node
-        todo += [(o.next, have | set(o.situations)) for o in flow.questions[qid].options if o.next != END]
-    return seen
 
 
 def _reachable(flow: Flow) -> set[str]:

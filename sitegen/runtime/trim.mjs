@@ -1,4 +1,4 @@
-// The pinned Pyodide under Node, for sitegen/runtime.py. Two commands, each a fresh interpreter:
+// The pinned Pyodide under Node, for sitegen/runtime/trim.py. Two commands, each a fresh interpreter:
 //   node trim.mjs trace  <pyodide dir> <job dir>   full library: run start-up and every example call as the worker
 //        does, record sys.modules, then write stdlib.zip + engine.whl compiled by this interpreter (inside.py)
 //   node trim.mjs verify <pyodide dir> <job dir>   trimmed library: install engine.whl, run every call again

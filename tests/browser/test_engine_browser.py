@@ -123,7 +123,7 @@ def test_every_engine_call_works_on_the_shipped_trimmed_runtime(server, site, pa
     the same answers as CPython gives for the same shipped data."""
     import json
     from triage import browser as engine
-    from sitegen.runtime_calls import CALLS
+    from sitegen.runtime.calls import CALLS
     engine.load(next((site / "engine").glob("texts.*.json")).read_text(encoding="utf-8"))
     assert set(CALLS) == set(engine.API)
     expected = {n: json.loads(engine.call(n, json.dumps(a, ensure_ascii=False))) for n, a in CALLS.items()}

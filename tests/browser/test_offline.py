@@ -188,7 +188,7 @@ def test_save_the_whole_site_shows_its_size_first_then_every_page_reads_offline(
 
 
 def test_offline_an_uncached_plan_link_keeps_the_plan_and_says_why(server, ctx):
-    from sitegen.quiz_build import card_key
+    from triage.states import card_key
     card = card_key("negotiate")
     pg = ctx.new_page()
     open_kept(pg, server.url + f"quiz/static/#{card}")

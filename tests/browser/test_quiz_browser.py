@@ -15,8 +15,8 @@ RUNTIME = re.compile(r"pyodide|\.whl|stdlib|engine-worker|triage-worker|(?<!/com
 
 @pytest.fixture(scope="module")
 def quiz():
-    from sitegen.quiz_build import load_flow
-    return load_flow(ROOT / "quiz" / "flow.yaml", ROOT / "docs")
+    from sitegen.content.flow import load_flow
+    return load_flow(ROOT / "data" / "flow.yaml", ROOT / "docs")
 
 
 def sample_paths(flow):
@@ -211,7 +211,7 @@ def hostile_site(tmp_path_factory, quiz):
     """A flow whose texts try to inject markup: it must render as inert text everywhere."""
     tmp = tmp_path_factory.mktemp("xss")
     project = copy_project(tmp / "project")
-    flow = project / "quiz/flow.yaml"
+    flow = project / "data/flow.yaml"
     text = flow.read_text(encoding="utf-8")
     first = quiz.flow.questions[quiz.flow.start]
     second = quiz.flow.questions[first.options[0].next]

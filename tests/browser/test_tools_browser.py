@@ -275,14 +275,15 @@ def test_two_tabs_merge_their_entries_instead_of_overwriting(server, browser):
     ctx.close()
 
 
-def test_identity_fields_autocomplete_and_tool_buttons_are_big_enough(server, tools_page):
+def test_no_field_is_restored_by_the_browser_and_tool_buttons_are_big_enough(server, tools_page):
     page = tools_page
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(server.url + "tools/letters/")
     root = page.locator(".tool[data-letter=negotiation]")
-    assert root.locator("[name=name]").get_attribute("autocomplete") == "name"
-    assert root.locator("[name=contact_phone]").get_attribute("autocomplete") == "tel"
-    assert root.locator("[name=hardship]").get_attribute("autocomplete") == "off"
+    # autocomplete="off" everywhere, name and phone too: Back after the quick exit must not bring values back
+    assert root.locator("[name=contact_phone]").get_attribute("inputmode") == "tel", "the phone keypad stays"
+    assert page.locator(".tool input:not([type=file]):not([autocomplete=off]), .tool select:not([autocomplete=off]), "
+                        ".tool textarea:not([autocomplete=off])").count() == 0
     page.goto(server.url + "tools/evidence-log/")
     add_entry(page, page.locator(".tool[data-tool=evidence]"), ENTRY)
     for url in ("tools/letters/", "tools/evidence-log/", "tools/limitation/"):

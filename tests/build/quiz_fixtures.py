@@ -1,5 +1,5 @@
 """Broken flows, each with the error the build must report (used by test_quiz_flow_errors.py)."""
-# (name, old text in quiz/flow.yaml, new text, the words the error must contain)
+# (name, old text in data/flow.yaml, new text, the words the error must contain)
 BROKEN_FLOWS = [
     ("unknown target", "        next: conduct\n", "        next: nowhere\n", ["flow.yaml:", "[papers.court]", "'nowhere'"]),
     ("duplicate id", "  - id: conduct\n", "  - id: papers\n", ["flow.yaml:", "duplicate question id 'papers'"]),

@@ -8,8 +8,9 @@ import shutil
 
 import pytest
 
-from sitegen import content, hotlines
-from sitegen.errors import ContentError
+from sitegen import content
+from sitegen.content import hotlines
+from sitegen.content.errors import ContentError
 from support import ROOT, build, copy_project
 
 # (what is broken, file, old text, new text, words the error must contain)
@@ -28,26 +29,27 @@ BROKEN = [
      ["docs/guide/complaints.md:", "'9999'", "data/statutes/civil-code.yaml", "add the article"]),
     ("page citing an unknown statute", "docs/guide/complaints.md", "{{law civil-code 1165}}", "{{law contract-law 107}}",
      ["docs/guide/complaints.md:", "unknown statute 'contract-law'"]),
-    ("letter template with an undefined field", "quiz/letters.yaml", "本人{name}", "本人{full_name}",
+    ("letter template with an undefined field", "data/letters.yaml", "本人{name}", "本人{full_name}",
      ["letters.yaml:", "{full_name}", "fix"]),
-    ("letter citing an article not in the data", "quiz/letters.yaml", "{{law civil-code 1034}}", "{{law civil-code 1399}}",
+    ("letter citing an article not in the data", "data/letters.yaml", "{{law civil-code 1034}}", "{{law civil-code 1399}}",
      ["letters.yaml:", "'1399'"]),
-    ("limitation text citing an article not in the data", "quiz/limitation.yaml", "{{law civil-code 193}}", "{{law civil-code 1930}}",
+    ("limitation text citing an article not in the data", "data/limitation.yaml", "{{law civil-code 193}}", "{{law civil-code 1930}}",
      ["limitation.yaml:", "'1930'"]),
     ("holiday data with a day that does not exist", "data/holidays.yaml", "from: 2026-10-01", "from: 2026-10-32",
      ["data/holidays.yaml:", "'2026-10-32' is not a date", "fix"]),
-    ("deadline text citing an article not in the data", "quiz/deadlines.yaml", "{{law civil-procedure-law 227}}",
+    ("deadline text citing an article not in the data", "data/deadlines.yaml", "{{law civil-procedure-law 227}}",
      "{{law civil-procedure-law 2270}}", ["deadlines.yaml:", "'2270'"]),
     ("hotline without a name", "data/hotlines.yaml", "    name: 人民法院诉讼服务热线\n", "",
      ["data/hotlines.yaml:", "hotline 12368: missing required field 'name'", "fix"]),
     ("hotlines file that is not YAML", "data/hotlines.yaml", "    kind: official\n", "    kind: [official\n",
      ["data/hotlines.yaml:", "not valid YAML"]),
 ]
-# Checked by MkDocs itself (validation: in mkdocs.yml), so these need the real build.
+# Checked by MkDocs itself (validation: in mkdocs.yml), so these need the real build: one build of a copy with all
+# of them broken at once (a strict build reports every warning before it stops), then one check per case.
 BROKEN_PAGES = [
     ("dead link", "docs/index.md", "(guide/negotiate.md#prepare)", "(guide/negotiation.md)", ["index.md", "guide/negotiation.md"]),
-    ("dead anchor", "docs/index.md", "(guide/negotiate.md#prepare)", "(guide/negotiate.md#no-such-section)",
-     ["index.md", "no-such-section"]),
+    ("dead anchor", "docs/cases/xiao-wang.md", "(../guide/negotiate.md#propose)", "(../guide/negotiate.md#no-such-section)",
+     ["xiao-wang.md", "no-such-section"]),
 ]
 
 
@@ -84,11 +86,18 @@ def test_broken_content_is_refused_naming_file_line_and_fix(tmp_path, name, path
         assert words in out, f"{name}: expected {words!r} in:\n{out[-1500:]}"
 
 
+@pytest.fixture(scope="module")
+def broken_pages_output(tmp_path_factory):
+    def breaker(project):
+        for _, path, old, new, _ in BROKEN_PAGES:
+            edit(project / path, old, new)
+    return broken_build(tmp_path_factory.mktemp("pages"), breaker)
+
+
 @pytest.mark.parametrize("name,path,old,new,expected", BROKEN_PAGES, ids=[b[0] for b in BROKEN_PAGES])
-def test_broken_pages_fail_the_strict_build(tmp_path, name, path, old, new, expected):
-    out = broken_build(tmp_path, lambda p: edit(p / path, old, new))
+def test_broken_pages_fail_the_strict_build(broken_pages_output, name, path, old, new, expected):
     for words in expected:
-        assert words in out, f"{name}: expected {words!r} in:\n{out[-1500:]}"
+        assert words in broken_pages_output, f"{name}: expected {words!r} in:\n{broken_pages_output[-1500:]}"
 
 
 def test_statute_article_without_text(tmp_path):
@@ -100,5 +109,5 @@ def test_statute_article_without_text(tmp_path):
 
 
 def test_missing_flow_file(tmp_path):
-    out = broken(tmp_path, lambda p: (p / "quiz/flow.yaml").unlink())
+    out = broken(tmp_path, lambda p: (p / "data/flow.yaml").unlink())
     assert "flow.yaml" in out and "cannot read the file" in out

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 from support import pages_of
 from support import ROOT
 
-from sitegen import hotlines
+from sitegen.content import hotlines
 
 HOTLINES = hotlines.load(ROOT / "data" / "hotlines.yaml")
 # Text where a number is quoted rather than offered to call (code) or already is a link.

@@ -1,12 +1,12 @@
-"""The court-deadline data: a broken data/holidays.yaml or quiz/deadlines.yaml fails the build naming file:line."""
+"""The court-deadline data: a broken data/holidays.yaml or data/deadlines.yaml fails the build naming file:line."""
 import pytest
 
-from sitegen.errors import ContentError
-from sitegen.tools_build import load_deadlines, load_holidays
+from sitegen.content.errors import ContentError
+from sitegen.content.deadlines import load_deadlines, load_holidays
 from support import ROOT
 
 HOLIDAYS = ROOT / "data" / "holidays.yaml"
-DEADLINES = ROOT / "quiz" / "deadlines.yaml"
+DEADLINES = ROOT / "data" / "deadlines.yaml"
 
 
 def _line(text: str, needle: str) -> int:
@@ -69,7 +69,7 @@ def test_broken_deadline_texts_fail_naming_file_and_line(statutes, tmp_path, nam
 def test_the_engine_gets_the_validated_calendar_and_texts_with_plain_citations(book, limitation_texts, deadline_texts, holidays):
     import json
 
-    from sitegen.tools_build import engine_texts
+    from sitegen.runtime.assets import engine_texts
     from triage import browser
     shipped = engine_texts(book, limitation_texts, deadline_texts, holidays).decode()
     assert "{{" not in shipped

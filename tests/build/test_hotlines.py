@@ -1,9 +1,9 @@
 """Hotline numbers become tap-to-call links only where a reader would tap them; the hotline data is checked."""
 import pytest
 
-from sitegen import hotlines
-from sitegen.errors import ContentError
-from sitegen.tel_links import link_html, link_text
+from sitegen.content import hotlines
+from sitegen.content.errors import ContentError
+from sitegen.site.tel_links import link_html, link_text
 from support import ROOT
 
 NUMBERS = ("110", "120", "12356", "12378", "12321", "12368", "96110", "12348", "12377")

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from support import pages_of
-from sitegen.site_hooks import csp, inline_scripts, script_hash
+from sitegen.site.hygiene import csp, inline_scripts, script_hash
 from support import ROOT
 
 

@@ -1,5 +1,5 @@
 """The service worker's manifest and the fingerprinted names, on a tiny fake site (no MkDocs build)."""
-from sitegen import fingerprint, offline_manifest
+from sitegen.site import fingerprint, offline_manifest
 
 
 def test_a_hashed_name_changes_with_the_bytes_and_keeps_the_suffix():

@@ -10,10 +10,10 @@ import pytest
 
 pytestmark = pytest.mark.pyodide  # runs the pinned Pyodide under Node: left out of `make test-fast`
 
-from sitegen import runtime as rt
-from sitegen.errors import ContentError
-from sitegen.assets import build_wheel
-from sitegen.runtime_calls import CALLS
+from sitegen.runtime import trim as rt
+from sitegen.content.errors import ContentError
+from sitegen.runtime.assets import build_wheel
+from sitegen.runtime.calls import CALLS
 from support import ROOT
 
 DEFAULT_STDLIB = ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
@@ -67,7 +67,7 @@ def test_an_engine_importing_a_module_the_trimmed_library_lacks_fails_naming_it(
     with pytest.raises(ContentError) as err:
         rt.build_runtime(ROOT, build_wheel(pkg), cache_dir=cache)
     assert "'csv'" in err.value.what and err.value.where.startswith("quiz/triage/evidence.py:")
-    assert "sitegen/runtime_calls.py" in err.value.fix
+    assert "sitegen/runtime/calls.py" in err.value.fix
 
 
 @pytest.mark.parametrize("calls, name", [
@@ -77,7 +77,7 @@ def test_an_engine_importing_a_module_the_trimmed_library_lacks_fails_naming_it(
 def test_api_names_and_example_calls_must_match(wheel, cache, calls, name):
     with pytest.raises(ContentError) as err:
         rt.build_runtime(ROOT, wheel, calls=calls, cache_dir=cache)
-    assert name in err.value.what and err.value.where == "sitegen/runtime_calls.py"
+    assert name in err.value.what and err.value.where == "sitegen/runtime/calls.py"
 
 
 def test_an_unchanged_build_reuses_the_cache_without_node(runtime, wheel, cache, monkeypatch):

@@ -77,7 +77,7 @@ def test_citations_in_letters_are_current_articles_written_in_full(book):
 
 
 def test_the_engine_gets_the_validated_letters_with_plain_citations(book, limitation_texts, deadline_texts, holidays):
-    from sitegen.tools_build import engine_texts
+    from sitegen.runtime.assets import engine_texts
     from triage import browser
     from triage.letters import from_shipped, to_dict
     shipped = engine_texts(book, limitation_texts, deadline_texts, holidays).decode()
@@ -88,9 +88,9 @@ def test_the_engine_gets_the_validated_letters_with_plain_citations(book, limita
 
 
 def test_loading_never_rewrites_the_yaml_data(statutes, tmp_path):
-    from sitegen import yamlfile
-    from sitegen.tools_build import load_letters
-    path = ROOT / "quiz" / "letters.yaml"
+    from sitegen.content import yamlfile
+    from sitegen.content.letters import load_letters
+    path = ROOT / "data" / "letters.yaml"
     before = yamlfile.load(path)
     load_letters(path, statutes)
     assert "{{law civil-code 1033}}" in next(d for d in before["letters"] if d["id"] == "complaint")["template"]
@@ -117,9 +117,9 @@ BROKEN = [
 
 @pytest.mark.parametrize("name,edit,needle", BROKEN, ids=[c[0] for c in BROKEN])
 def test_letter_errors_name_the_file_and_the_line(statutes, tmp_path, name, edit, needle):
-    from sitegen.errors import ContentError
-    from sitegen.tools_build import load_letters
-    text = (ROOT / "quiz" / "letters.yaml").read_text(encoding="utf-8")
+    from sitegen.content.errors import ContentError
+    from sitegen.content.letters import load_letters
+    text = (ROOT / "data" / "letters.yaml").read_text(encoding="utf-8")
     assert edit[0] in text
     broken = text.replace(edit[0], edit[1], 1)
     path = tmp_path / "letters.yaml"

@@ -57,7 +57,7 @@ def config():
 @functools.cache
 def env():
     """The theme's environment (custom_dir first), as the hooks get it, with the site's own filters."""
-    from sitegen import fingerprint
+    from sitegen.site import fingerprint
     e = config().theme.get_env()
     e.filters.setdefault("fingerprint", fingerprint.fingerprinted)
     return e
@@ -66,7 +66,7 @@ def env():
 @functools.cache
 def _content():
     from sitegen import content
-    return content.load(content.Paths.of(ROOT, ROOT / "docs"))
+    return content.load(content.Paths.of(ROOT))
 
 
 def _resolve(step):
@@ -96,7 +96,7 @@ def _quiz_view(ex: dict) -> dict:
 
 
 def _quiz_static(ex: dict) -> dict:
-    from sitegen import quiz_build
+    from sitegen.components import quiz
 
     class Files:  # plan-step links: the static page is at quiz/static/
         @staticmethod
@@ -106,15 +106,29 @@ def _quiz_static(ex: dict) -> dict:
                 def url_relative_to(_):
                     return "../../" + path.removesuffix(".md") + "/"
             return F
-    return quiz_build.static_context(_content().quiz, Files, None)
+    return quiz.static_context(_content().quiz, Files, None)
 
 
 def _tool(kind: str, ex: dict) -> str:
-    from sitegen import tools_build
-    marker = f"<!-- tool:letter:{ex['letter']} -->" if kind == "letter" else f"<!-- tool:{kind} -->"
-    context = {"engine": ENGINE, "root": "../", "built": BUILT}
-    return tools_build.fill_widgets(marker, env(), context, _content().book, _content().limitation,
-                                     f"examples.yaml of {kind}")
+    """A tool's widget as the build makes it: its marker filled by its component module (sitegen/components/)."""
+    from sitegen import components
+
+    class File:
+        content_string = ""
+        src_uri = f"examples of {kind}"
+
+    class Page:  # a page one folder down (tools/<page>/ is two; the root only changes the relative URLs)
+        url = "tools/"
+        file = File
+
+    class Engine:
+        @staticmethod
+        def attrs(root):
+            return ENGINE
+
+    ctx = components.Context(config(), Page, None, env(), _content(), BUILT, Engine, f"examples.yaml of {kind}")
+    marker = f"<!-- x:letter {ex['letter']} -->" if kind == "letter" else f"<!-- x:{kind} -->"
+    return components.fill_html(marker, ctx)
 
 
 BUILDERS = {"quiz-view": _quiz_view, "quiz-static": _quiz_static}

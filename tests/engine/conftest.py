@@ -1,4 +1,4 @@
-"""Engine-tier fixtures: the real quiz/flow.yaml read with PyYAML and checked by the engine alone
+"""Engine-tier fixtures: the real data/flow.yaml read with PyYAML and checked by the engine alone
 (no sitegen, no docs), so these tests stay fast and need no build."""
 from pathlib import Path
 
@@ -8,7 +8,7 @@ import yaml
 from triage.flow import from_dict
 from triage.validate import check
 
-FLOW_YAML = Path(__file__).resolve().parents[2] / "quiz" / "flow.yaml"
+FLOW_YAML = Path(__file__).resolve().parents[2] / "data" / "flow.yaml"
 
 
 @pytest.fixture(scope="session")

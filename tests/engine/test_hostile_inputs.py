@@ -113,7 +113,7 @@ BAD_CALLS = [
 
 @pytest.mark.parametrize("fn,args", BAD_CALLS, ids=[f"{c[0]}-{i}" for i, c in enumerate(BAD_CALLS)])
 def test_a_bad_call_raises_value_error_and_the_next_call_works(book, limitation_texts, deadline_texts, holidays, fn, args):
-    from sitegen.tools_build import engine_texts
+    from sitegen.runtime.assets import engine_texts
     browser.load(engine_texts(book, limitation_texts, deadline_texts, holidays).decode())
     with pytest.raises(ValueError):
         browser.call(fn, json.dumps(args))

@@ -1,13 +1,23 @@
 """The flow, question by question: given these answers, this next question or this plan.
 
-One class per question node, then the outcomes (given these answers, this ordered plan), like GOV.UK
-smart-answers. The engine is pure, so no build or browser is needed here."""
+One class per question node, then the outcomes, like GOV.UK smart-answers. A test names only the answers it is
+about; the engine finds the fewest other answers that get there (triage.states.reaching, smart-answers'
+testing_node), so adding a question elsewhere in the flow does not turn these red. The engine is pure, so no
+build or browser is needed here."""
 import pytest
 
 from triage.engine import paths, plan, walk
+from triage.states import reaching
 
-# An ordinary reader: safe, wants to pay but cannot in one go, nothing special has happened.
-PLAIN = {"danger": "no", "debt": "partial", "papers": "none", "conduct": "none"}
+
+def at(flow, question, **given):
+    """Answers that reach `question` (it is asked next), with `given` answered on the way."""
+    return reaching(flow, question, given=given)
+
+
+def finish(flow, **given):
+    """Answers that finish the quiz with `given`; every other question gets its answer that adds nothing."""
+    return reaching(flow, given=given)
 
 
 def next_q(flow, answers):
@@ -19,6 +29,11 @@ def plan_ids(flow, answers):
     state = walk(flow, answers)
     assert state.current is None, f"not finished: at {state.current.id}"
     return [s.id for s in plan(flow, state.situations)]
+
+
+def outcome(flow, **given):
+    """The plan (situation ids, in order) after `given` answers and nothing else that adds a situation."""
+    return plan_ids(flow, finish(flow, **given))
 
 
 def card_text(flow, sid):
@@ -35,17 +50,23 @@ def at_once_now(flow, answers):
     return [s.id for s in plan(flow, walk(flow, answers).situations) if s.at_once]
 
 
+def answer(flow, question, option, **given):
+    """The answers up to `question`, then `option` to it."""
+    return {**at(flow, question, **given), question: option}
+
+
 class TestDanger:
     def test_is_the_first_question(self, flow):
-        assert next_q(flow, {}) == "danger"
+        assert at(flow, "danger") == {} and next_q(flow, {}) == "danger"
 
     def test_offers_danger_and_crisis_beside_no(self, flow):
         labels = [o.label for o in flow.questions["danger"].options]
         assert labels == ["有，我现在觉得不安全", "我觉得撑不下去了", "没有"]
 
     def test_unsafe_shows_the_safety_card_at_once_and_lets_the_reader_go_on(self, flow):
-        assert at_once_now(flow, {"danger": "yes"}) == ["danger"]
-        assert next_q(flow, {"danger": "yes"}) == "debt"
+        answers = answer(flow, "danger", "yes")
+        assert at_once_now(flow, answers) == ["danger"]
+        assert next_q(flow, answers) == "debt"
 
     def test_safety_card_says_110_first_and_not_to_open_the_door(self, flow):
         card = flow.situations["danger"]
@@ -54,8 +75,9 @@ class TestDanger:
         assert card.steps[0].link == "guide/complaints.md#police-110"
 
     def test_crisis_shows_a_calm_card_at_once_and_lets_the_reader_go_on(self, flow):
-        assert at_once_now(flow, {"danger": "crisis"}) == ["crisis"]
-        assert next_q(flow, {"danger": "crisis"}) == "debt"
+        answers = answer(flow, "danger", "crisis")
+        assert at_once_now(flow, answers) == ["crisis"]
+        assert next_q(flow, answers) == "debt"
 
     def test_crisis_card_gives_12356_then_110_and_120(self, flow):
         steps = [st.do for st in flow.situations["crisis"].steps]
@@ -64,30 +86,31 @@ class TestDanger:
         assert "据公开报道" in steps[0]  # the hotline's hours vary by city; the source is the press
 
     def test_safe_shows_no_card_yet(self, flow):
-        assert at_once_now(flow, {"danger": "no"}) == []
-        assert next_q(flow, {"danger": "no"}) == "debt"
+        answers = answer(flow, "danger", "no")
+        assert at_once_now(flow, answers) == []
+        assert next_q(flow, answers) == "debt"
 
 
 class TestDebt:
     @pytest.mark.parametrize("option,situation", [("partial", "negotiate"), ("full", "pay-official"),
                                                   ("dispute", "dispute"), ("old", "old-debt")])
     def test_each_debt_state_has_its_own_card(self, flow, option, situation):
-        assert next_q(flow, {"danger": "no", "debt": option}) == "papers"
-        assert situation in plan_ids(flow, {**PLAIN, "debt": option})
+        assert next_q(flow, answer(flow, "debt", option)) == "papers"
+        assert situation in outcome(flow, debt=option)
 
     def test_repaid_asks_whether_anyone_still_chases(self, flow):
-        assert next_q(flow, {"danger": "no", "debt": "repaid"}) == "chased"
+        assert next_q(flow, answer(flow, "debt", "repaid")) == "chased"
 
 
 class TestChased:
     def test_still_chased_after_repaying_goes_on_to_what_happened(self, flow):
-        answers = {"danger": "no", "debt": "repaid", "chased": "yes"}
-        assert next_q(flow, answers) == "papers"
-        assert "repaid" in plan_ids(flow, {**answers, "papers": "none", "conduct": "none"})
+        assert next_q(flow, answer(flow, "chased", "yes")) == "papers"
+        assert "repaid" in outcome(flow, debt="repaid", chased="yes")
 
     def test_repaid_and_not_chased_finishes_at_once(self, flow):
-        answers = {"danger": "no", "debt": "repaid", "chased": "no"}
-        assert plan_ids(flow, answers) == ["settled", "basics"]
+        answers = answer(flow, "chased", "no")
+        assert next_q(flow, answers) == "plan"
+        assert outcome(flow, debt="repaid", chased="no") == ["settled", "basics"]
 
     def test_settled_card_keeps_proof_and_checks_the_credit_record(self, flow):
         assert {"guide/after-overdue.md#credit-record", "guide/complaints.md#credit-objection"} <= set(links(flow, "settled"))
@@ -95,29 +118,29 @@ class TestChased:
 
 class TestPapers:
     def test_real_court_papers_come_right_after_safety(self, flow):
-        ids = plan_ids(flow, {**PLAIN, "danger": "yes", "papers": "court", "conduct": "both"})
+        ids = outcome(flow, danger="yes", papers="court", conduct="both")
         assert ids[:2] == ["danger", "court-papers"]
 
     def test_impersonating_court_or_police(self, flow):
-        ids = plan_ids(flow, {**PLAIN, "papers": "police"})
+        ids = outcome(flow, papers="police")
         assert ids[0] == "impersonation"
         text = card_text(flow, "impersonation")
         assert "12368" in text and "民事纠纷" in text and "不会让你被拘留" in text
         assert "guide/lawsuit.md#how-suits-start" in links(flow, "impersonation")
 
     def test_a_threat_to_sue_explains_how_suits_start(self, flow):
-        ids = plan_ids(flow, {**PLAIN, "papers": "suit"})
+        ids = outcome(flow, papers="suit")
         assert "suit-threat" in ids and "court-papers" not in ids
         assert "guide/lawsuit.md#how-suits-start" in links(flow, "suit-threat")
 
     def test_a_demand_to_pay_a_personal_account_is_a_scam_to_report(self, flow):
-        assert plan_ids(flow, {**PLAIN, "papers": "transfer"})[0] == "scam"
+        assert outcome(flow, papers="transfer")[0] == "scam"
         steps = [st.do for st in flow.situations["scam"].steps]
         report = next(do for do in steps if "96110" in do)
         assert "110" in report.replace("96110", "") and "没被骗走钱" in report  # report the attempt, not only a loss
 
     def test_none_adds_nothing(self, flow):
-        assert plan_ids(flow, PLAIN) == ["negotiate", "basics"]
+        assert outcome(flow, debt="partial", papers="none") == ["negotiate", "basics"]
 
     def test_unsure_who_is_calling_is_in_every_plan_not_a_scam_card(self, flow):
         """「不确定对方是不是真的」 no longer pulls readers into the scam card ahead of their real problem."""
@@ -127,23 +150,23 @@ class TestPapers:
 
 class TestConduct:
     def test_threat_to_publish_or_message_contacts(self, flow):
-        assert plan_ids(flow, {**PLAIN, "conduct": "expose"})[0] == "expose"
+        assert outcome(flow, conduct="expose")[0] == "expose"
         assert "guide/unlawful-collection.md#publishing-info" in links(flow, "expose")
         text = card_text(flow, "expose")
         assert "110" in text and "12321" in text and "隐私" in text and "个人信息" in text
 
     def test_harassment_of_the_reader_can_be_reported_to_110(self, flow):
-        ids = plan_ids(flow, {**PLAIN, "conduct": "self"})
+        ids = outcome(flow, conduct="self")
         assert "harassment" in ids and "third-party" not in ids
         to_police = [st for st in flow.situations["harassment"].steps if "110" in st.do]
         assert to_police and to_police[0].link in {"guide/unlawful-collection.md#call-floods", "guide/complaints.md#police-110"}
 
     def test_family_or_employer_contacted(self, flow):
-        ids = plan_ids(flow, {**PLAIN, "conduct": "others"})
+        ids = outcome(flow, conduct="others")
         assert "third-party" in ids and "harassment" not in ids
 
     def test_both(self, flow):
-        assert {"harassment", "third-party"} <= set(plan_ids(flow, {**PLAIN, "conduct": "both"}))
+        assert {"harassment", "third-party"} <= set(outcome(flow, conduct="both"))
 
     def test_conduct_is_the_last_question(self, flow):
         assert all(o.next == "end" for o in flow.questions["conduct"].options)
@@ -163,12 +186,12 @@ class TestOutcomes:
 
     def test_a_specific_legal_threat_comes_before_generic_harassment(self, flow):
         for papers in ("police", "suit"):
-            ids = plan_ids(flow, {**PLAIN, "papers": papers, "conduct": "both"})
+            ids = outcome(flow, papers=papers, conduct="both")
             assert ids.index("impersonation" if papers == "police" else "suit-threat") < ids.index("harassment")
         assert flow.situations["expose"].urgency < flow.situations["harassment"].urgency
 
     def test_scam_comes_before_rights_and_repayment(self, flow):
-        ids = plan_ids(flow, {**PLAIN, "papers": "transfer", "conduct": "both"})
+        ids = outcome(flow, debt="partial", papers="transfer", conduct="both")
         assert ids == ["scam", "harassment", "third-party", "negotiate", "basics"]
 
     def test_negotiation_keeps_the_credit_facts(self, flow):
@@ -176,11 +199,11 @@ class TestOutcomes:
         assert "guide/after-overdue.md#credit-record" in links(flow, "negotiate")
 
     def test_old_debt_plan_explains_the_limitation_period(self, flow):
-        assert "old-debt" in plan_ids(flow, {**PLAIN, "debt": "old"})
+        assert "old-debt" in outcome(flow, debt="old")
         assert "guide/lawsuit.md#limitation-period" in links(flow, "old-debt")
 
     def test_disputed_amount(self, flow):
-        assert plan_ids(flow, {**PLAIN, "debt": "dispute"}) == ["dispute", "basics"]
+        assert outcome(flow, debt="dispute") == ["dispute", "basics"]
         assert "guide/complaints.md#lender-channel" in links(flow, "dispute")
 
     def test_every_plan_ends_with_the_basics_and_is_ordered(self, flow):
@@ -196,13 +219,18 @@ class TestOutcomes:
 
 class TestChangingAnAnswer:
     def test_later_answers_that_still_apply_are_kept(self, flow):
-        changed = {**PLAIN, "papers": "court"}
+        before = finish(flow, debt="partial", papers="none")
+        changed = {**before, "papers": "court"}
         assert next_q(flow, changed) == "plan" and "court-papers" in plan_ids(flow, changed)
+        assert {q: o for q, o in changed.items() if q != "papers"} == {q: o for q, o in before.items() if q != "papers"}
 
     def test_answers_off_the_new_path_are_dropped_from_the_view(self, flow):
-        state = walk(flow, {**PLAIN, "debt": "repaid", "chased": "no"})
+        answers = {**finish(flow, debt="partial", papers="none"), **answer(flow, "chased", "no")}
+        state = walk(flow, answers)
         assert state.current is None
-        assert [s.question.id for s in state.answered] == ["danger", "debt", "chased"]
+        assert "papers" in answers and "papers" not in [s.question.id for s in state.answered]
 
     def test_going_back_on_the_safety_answer_removes_its_card(self, flow):
-        assert "danger" not in plan_ids(flow, {**PLAIN, "danger": "no"})
+        answers = finish(flow, danger="yes")
+        assert "danger" in plan_ids(flow, answers)
+        assert "danger" not in plan_ids(flow, {**answers, "danger": "no"})

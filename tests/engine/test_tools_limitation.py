@@ -159,9 +159,9 @@ def test_years_outside_a_real_loan_are_refused():
 def test_errors_in_the_texts_name_the_file_and_the_line(statutes, tmp_path, old, new, needle):
     from pathlib import Path
 
-    from sitegen.errors import ContentError
-    from sitegen.tools_build import load_limitation
-    text = (Path(__file__).resolve().parents[2] / "quiz" / "limitation.yaml").read_text(encoding="utf-8")
+    from sitegen.content.errors import ContentError
+    from sitegen.content.limitation import load_limitation
+    text = (Path(__file__).resolve().parents[2] / "data" / "limitation.yaml").read_text(encoding="utf-8")
     assert old in text
     broken = text.replace(old, new)
     path = tmp_path / "limitation.yaml"

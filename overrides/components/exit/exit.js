@@ -1,34 +1,19 @@
-/* Quick exit (GOV.UK "Exit this page"). The 「清除并离开」 button (components/exit/exit.html) and Shift pressed three
-   times both: hide the page at once, tell the quiz and tools to forget what they hold (a "site-exit" event
-   on document), stop the Python engine, and replace this page with the button's target, so Back does not
-   return here. Loaded once per full page load; the button sits outside the part of the page that instant
-   navigation swaps, and every listener is on document, so it keeps working after instant navigation.
-   Other scripts may call window.SiteExit.leave(). ES5, no inline handlers (the pages have a strict CSP). */
+/* Quick exit (GOV.UK "Exit this page"): Shift pressed three times. The leaving itself, and the 「清除并离开」
+   button (components/exit/exit.html), are handled by the few lines inline in every page (overrides/main.html: hide the
+   page, tell the quiz and tools to forget, reset forms, stop the engine, replace the page), so the exit works
+   even when this file is blocked. Loaded once per full page load; the listener is on document, so it keeps
+   working after instant navigation. ES5, no inline handlers (the pages have a strict CSP). */
 (function () {
   "use strict";
   var PRESSES = 3, WINDOW_MS = 5000; // GOV.UK's numbers
-  var count = 0, timer = null, lastWasModified = false, leaving = false;
+  var count = 0, timer = null, lastWasModified = false;
 
   function $(sel) { return document.querySelector(sel); }
   function target() { var a = $(".site-exit__button"); return a ? a.href : "about:blank"; }
   function status(text) { var s = $(".site-exit__status"); if (s) s.textContent = text; }
 
-  function exitEvent() {
-    if (typeof window.CustomEvent === "function") return new CustomEvent("site-exit");
-    var e = document.createEvent("CustomEvent");
-    e.initCustomEvent("site-exit", false, false, null);
-    return e;
-  }
-
-  function leave() {
-    if (leaving) return;
-    leaving = true;
-    var url = target();
-    document.documentElement.className += " site-exiting";
-    try { document.dispatchEvent(exitEvent()); } catch (e) { /* leaving matters more than tidying up */ }
-    try { if (window.PyEngine) window.PyEngine.stop(); } catch (e) { /* same */ }
-    window.location.replace(url);
-  }
+  // The leaving itself is inline in every page (overrides/main.html), so it works even if this file is blocked.
+  function leave() { if (window.SiteExit) window.SiteExit.leave(); else window.location.replace(target()); }
 
   function reset() {
     count = 0;
@@ -53,15 +38,4 @@
     }
     lastWasModified = !!ev.shiftKey;
   }, true);
-
-  // Captured before the theme's instant navigation sees the click.
-  document.addEventListener("click", function (ev) {
-    var a = ev.target;
-    while (a && a !== document && !(a.className && String(a.className).indexOf("site-exit__button") >= 0)) a = a.parentNode;
-    if (!a || a === document) return;
-    ev.preventDefault();
-    leave();
-  }, true);
-
-  window.SiteExit = { leave: leave };
 })();

@@ -2,12 +2,14 @@
    start, the letter is filled in plainly here from data-template (what the reader typed, blanks marked).
    The complaint letter can take a summary of the evidence log (evidence/evidence.js, SiteTools.evidence).
    Uses tool/tools.js (window.SiteTools), loaded before it. */
+const PLAIN_AFTER_MS = 8000; // a letter never waits longer for the engine: it is filled plainly, then checked
+const UNCHECKED = "未经检查：工具还在准备，这封信是把你填的内容直接填进去的。请核对日期、金额和每一项。工具准备好后会自动检查。";
 const { $, el, button, values, setValues, showErrors, say, run, quietly, copy, printOnly, fallen, register } = window.SiteTools;
 const { today, download } = window.SiteKit;
 
 function letter(root) {
   const form = $(root, "form"), out = $(root, ".tool-output"), title = root.getAttribute("data-title");
-  function show(text, note) {
+  function show(text, note, focus = true) {
     const pre = el("pre", "letter-output", text), bar = el("p", "tool-actions");
     const b1 = button("md-button", "复制"), b2 = button("md-button", "下载为文本文件"), b3 = button("md-button", "打印");
     b1.onclick = () => quietly(copy(root, text));
@@ -18,7 +20,8 @@ function letter(root) {
     if (note) out.appendChild(el("p", "tool-note", note));
     out.append(pre, bar);
     out.hidden = false;
-    pre.setAttribute("tabindex", "-1"); pre.focus();
+    pre.setAttribute("tabindex", "-1");
+    if (focus) pre.focus();
   }
   function plainFill() { // without the engine: the reader's words as typed, blanks marked
     const v = values(form);
@@ -39,12 +42,27 @@ function letter(root) {
   form.onsubmit = (ev) => {
     ev.preventDefault();
     if (fallen()) { show(plainFill(), "这封信是把你填的内容直接填进去的，没有经过检查：请核对日期、金额和每一项内容。"); return; }
+    const typed = values(form), E = window.PyEngine;
+    let plain = false; // the engine was still loading after PLAIN_AFTER_MS: the reader got the plain fill
+    const timer = E && !E.ready ? setTimeout(() => {
+      if (fallen()) return;
+      plain = true;
+      show(plainFill(), UNCHECKED);
+      say(root, "工具还没准备好，先把你填的内容直接填进了信里（未经检查）。准备好后会自动检查。");
+    }, PLAIN_AFTER_MS) : null;
     quietly((async () => {
-      const r = await run(root, "letter", { letter: root.getAttribute("data-letter"), values: values(form), today: today() });
-      if (r.errors) { showErrors(form, r.errors); say(root, "有几项需要修改，请看标红的说明。"); return; }
+      let r;
+      try { r = await run(root, "letter", { letter: root.getAttribute("data-letter"), values: typed, today: today() }); } finally { clearTimeout(timer); }
+      // Checked later, quietly: nothing moves the reader's focus, and a form changed since is checked on its next tap.
+      if (plain && JSON.stringify(values(form)) !== JSON.stringify(typed)) return;
+      if (r.errors) {
+        showErrors(form, r.errors, !plain);
+        say(root, plain ? "检查完了：有几项需要修改，请看标红的说明，改好后再点“生成信件”。" : "有几项需要修改，请看标红的说明。");
+        return;
+      }
       showErrors(form, {});
-      show(r.text);
-      say(root, "信件已生成。");
+      show(r.text, null, !plain);
+      say(root, plain ? "检查完了，信件已换成检查过的版本。" : "信件已生成。");
     })());
   };
 }

@@ -14,15 +14,18 @@
 
   function isOff() { try { return localStorage.getItem(OFF_KEY) === "1"; } catch (e) { return false; } }
   function setOff(off) {
+    if (window.SiteOffline) window.SiteOffline.keep = !off;
     try { if (off) localStorage.setItem(OFF_KEY, "1"); else localStorage.removeItem(OFF_KEY); } catch (e) { /* private mode */ }
   }
   function register() { return SW.register(ROOT + "sw.js", { scope: ROOT }); }
   function size(bytes) { return bytes >= 1e6 ? (bytes / 1e6).toFixed(1) + " MB" : Math.max(1, Math.round(bytes / 1e3)) + " KB"; }
 
   if (!isOff()) register().catch(function () { /* e.g. storage disabled: the site works as before */ });
-  // For the engine glue: resolves once this page is controlled (its downloads are then kept for the next
-  // visit), or after 3 s, or at once when no worker will come. Never rejects, so it can only delay by 3 s.
-  window.SiteOffline = { controlled: new Promise(function (resolve) {
+  // Resolves once this page is controlled, or after 3 s, or at once when no worker will come; never rejects.
+  // The engine does not wait for it (it starts at once); tests and the benchmark use it to start controlled.
+  // keep: the reader has not turned offline copies off (the engine keeps what it downloads before the worker
+  // controls the page).
+  window.SiteOffline = { keep: !isOff(), controlled: new Promise(function (resolve) {
     if (SW.controller || isOff()) { resolve(); return; }
     SW.addEventListener("controllerchange", function () { resolve(); });
     setTimeout(resolve, 3000);

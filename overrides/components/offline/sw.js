@@ -26,11 +26,22 @@ let disabled = false;                                  // the reader deleted the
 
 const storable = (r) => r && r.ok && r.type === "basic" && !r.redirected;
 
-async function store(url, fresh) {
-  // Fetch one site file into its cache; rejects if it cannot be fetched.
+async function fromHttpCache(url) { // what the page itself just downloaded, without a network request; or null
+  try {
+    const resp = await fetch(url, { cache: "only-if-cached", mode: "same-origin", credentials: "same-origin" });
+    return storable(resp) ? resp : null;
+  } catch (e) { return null; }
+}
+
+async function store(url, fresh, reuse) {
+  // Fetch one site file into its cache; rejects if it cannot be fetched. A content-addressed file (or, with
+  // `reuse`, any file) the browser already holds is taken from there: on a host without caching headers the
+  // first visit would otherwise download the page's scripts and styles twice.
   const isImmutable = immutable.has(url);
   const cache = await caches.open(isImmutable ? IMMUTABLE : PAGES);
   if (isImmutable && await cache.match(url)) return;
+  const held = isImmutable || reuse ? await fromHttpCache(url) : null;
+  if (held) { if (!disabled) await cache.put(url, held); return; }
   const resp = await fetch(url, { cache: fresh && !isImmutable ? "no-cache" : "default", credentials: "same-origin" });
   if (!storable(resp)) throw new Error(url + " " + resp.status);
   if (!disabled) await cache.put(url, resp);
@@ -59,8 +70,11 @@ async function saveAll(withRuntime, progress) {
 }
 
 async function install() {
-  // The offline page and what it loads must be there, or this version does not install.
-  await Promise.all([M.offline].concat(M.shell).map((rel) => store(abs(rel), true)));
+  // The offline page and what it loads must be there, or this version does not install. On the very first
+  // install the page the reader has open has just loaded the same styles and icon: taken from the browser, not
+  // downloaded again (an update fetches them fresh).
+  const first = !(await caches.keys()).some((name) => name.startsWith("xlh-site-") && name !== PAGES);
+  await Promise.all([M.offline].concat(M.shell).map((rel) => store(abs(rel), true, first && rel !== M.offline)));
   // Keep what the reader had from earlier versions, fetched again fresh: never carry old legal text over.
   const keep = new Set();
   let saved = false, savedRuntime = false;
@@ -94,7 +108,7 @@ async function activate() {
   // The page the reader has open now was loaded before this worker: keep it too.
   for (const client of await self.clients.matchAll({ type: "window" })) {
     const url = client.url.split("#")[0];
-    if (pageSet.has(url) && !(await caches.match(url, { cacheName: PAGES }))) await store(url, true).catch(() => {});
+    if (pageSet.has(url) && !(await caches.match(url, { cacheName: PAGES }))) await store(url, true, true).catch(() => {});
   }
 }
 
@@ -137,16 +151,24 @@ async function page(event, url) {
   return resp;
 }
 
+// One network request per file: a second request for a file still downloading (the engine's worker and
+// Pyodide, or two tabs) shares the first one's response instead of downloading it again; on a host that
+// sends no caching headers nothing else would stop it. The shared response is never read itself, only cloned.
+const inflight = new Map(); // url → Promise of the network response
+
 async function cacheFirst(event, url) {
   const cache = await caches.open(IMMUTABLE);
   const hit = await cache.match(url, { ignoreVary: true });
   if (hit) return hit;
-  const resp = await fetch(url, { credentials: "same-origin" });
-  if (storable(resp) && !disabled) {
-    const copy = resp.clone();
-    event.waitUntil(cache.put(url, copy));
+  let shared = inflight.get(url);
+  if (!shared) {
+    shared = fetch(url, { credentials: "same-origin" });
+    inflight.set(url, shared);
+    const kept = shared.then((resp) => (storable(resp) && !disabled ? cache.put(url, resp.clone()) : null))
+      .catch(() => {}).then(() => inflight.delete(url));
+    event.waitUntil(kept);
   }
-  return resp;
+  return (await shared).clone();
 }
 
 async function networkFirst(event, url) {

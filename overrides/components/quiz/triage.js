@@ -14,7 +14,8 @@
     this.status = root.querySelector(".triage-status");
     this.controls = root.querySelector(".triage-controls");
     this.keep = root.querySelector(".triage-keep");
-    this.states = JSON.parse(root.querySelector(".triage-table").textContent); // state 0 is the start
+    // JSON in an attribute (see widget.html); state 0 is the start
+    this.states = JSON.parse(root.querySelector(".triage-table").getAttribute("data-table"));
     this.parts = {};
     var t = root.querySelectorAll("template[data-part]");
     for (var i = 0; i < t.length; i++) this.parts[t[i].getAttribute("data-part")] = t[i].innerHTML;
@@ -161,11 +162,19 @@
         while (a && a !== stat && a.tagName !== "A") a = a.parentNode;
         // navigation.instant makes every href absolute: a state link is one to this page with a #fragment
         if (!a || a === stat || !a.hash || a.pathname !== location.pathname) return;
-        var href = a.hash;
+        var href = a.hash, h = document.getElementById(href.slice(1)), from = location.hash;
         ev.preventDefault();
         ev.stopPropagation(); // navigation.instant would push a history entry
+        // a card opened from a plan: Back would not return to the plan (replaced entries), a link does
+        var sec = a;
+        while (sec && sec !== stat && !/\btriage-state\b/.test(sec.className)) sec = sec.parentNode;
+        var back = h && from && sec && "#" + sec.id === from && h.querySelector(".triage-back");
+        if (back) {
+          back.setAttribute("href", from);
+          back.parentNode.hidden = false;
+          h.querySelector(".triage-back-hint").hidden = true;
+        }
         location.replace(href);
-        var h = document.getElementById(href.slice(1));
         h = h && h.querySelector(".triage-q, .triage-card-title");
         if (h) h.focus();
       });

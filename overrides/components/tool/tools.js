@@ -13,7 +13,7 @@
    on every page (navigation.instant included). Work survives a failed engine: when the engine fails for
    good every tool switches to its fallback (forms and typed values stay). Module scripts, loaded in order
    (this one first): browsers too old for modules keep the no-JavaScript version. */
-const LOADING = "正在准备工具，第一次需要几秒钟……";
+const LOADING = "正在准备工具……";
 const RETRY = "这一步没有成功，请再试一次。你填写的内容都还在。";
 const kinds = {}; // kind -> {fallback: text, onFallback(root)}
 let failed = false;
@@ -36,17 +36,29 @@ function values(form) {
 function setValues(form, v) {
   for (const f of form.querySelectorAll("[name]")) if (f.name in v) f.value = v[f.name];
 }
-function showErrors(form, errors) { // a message next to each field; what the reader typed stays as it is
+function showErrors(form, errors, focus = true) { // a message next to each field; what the reader typed stays as it is
   let first = null;
   for (const field of form.querySelectorAll(".tool-field")) {
     const msg = errors[field.getAttribute("data-field")] || "", control = $(field, "[name]");
     $(field, ".tool-error").textContent = msg;
     if (msg) { control.setAttribute("aria-invalid", "true"); first = first || control; } else control.removeAttribute("aria-invalid");
   }
-  if (first) first.focus();
+  if (first && focus) first.focus();
   return !!first;
 }
-function say(root, text, focus) { Kit.say($(root, ".tool-status"), text, focus); }
+const loading = new Set(); // tools whose status says the engine is still loading (updated with its progress)
+function say(root, text, focus) { loading.delete(root); Kit.say($(root, ".tool-status"), text, focus); }
+const mb = (n) => (n / 1e6).toFixed(1);
+function loadingText(p) {
+  return p && p.total ? `正在准备工具：已下载 ${mb(p.done)} / ${mb(p.total)} MB` : LOADING;
+}
+let shownAt = 0, listening = false;
+function showProgress(p) { // about once a second (the status is a live region), and always the last figure
+  const now = Date.now();
+  if (p.done < p.total && now - shownAt < 1000) return;
+  shownAt = now;
+  for (const root of loading) $(root, ".tool-status").textContent = loadingText(p);
+}
 
 /* The engine. `run` rejects after saying what happened; callers only stop. */
 const Py = () => window.PyEngine;
@@ -54,12 +66,13 @@ async function run(root, fn, args) {
   const E = Py();
   if (failed || !E) throw new Error("engine unavailable");
   E.start(root);
-  if (!E.ready) say(root, LOADING);
+  if (!E.ready) { say(root, loadingText(E.progress)); loading.add(root); }
   try {
     const result = await E.call(fn, args);
-    if ($(root, ".tool-status").textContent === LOADING) say(root, ""); // keep any newer message
+    if (loading.has(root)) say(root, ""); // keep any newer message
     return result;
   } catch (err) {
+    loading.delete(root);
     if (E.failed) fallBack(E.reason); else say(root, RETRY, true);
     throw err;
   }
@@ -116,8 +129,24 @@ function enhance(kind, setup) {
   }
   if (!roots.length) return;
   if (!E || !E.supported()) fallBack("unsupported");
-  else E.onfail(fallBack);
+  else {
+    E.onfail(fallBack);
+    if (!listening) E.onprogress(showProgress);
+    listening = true;
+    preload(roots[0]);
+  }
   if (failed) fallBack("already failed"); // widgets on a page reached by instant navigation after a failure
+}
+
+/* Ready before it is needed: on a good connection the engine loads once the page is idle; on Save-Data, 2G/3G
+   or a browser that does not say, only on the first tap into a form (focusin, above): the reader then spends
+   far longer filling it in than the download takes on 4G. */
+function preload(root) {
+  const c = navigator.connection;
+  if (!c || c.saveData || c.effectiveType !== "4g") return;
+  const go = () => { if (!failed && root.isConnected) Py().start(root); };
+  const idle = () => (window.requestIdleCallback ? requestIdleCallback(go, { timeout: 5000 }) : setTimeout(go, 1000));
+  if (document.readyState === "complete") idle(); else window.addEventListener("load", idle, { once: true });
 }
 function register(kind, setup, options = {}) {
   kinds[kind] = options;
@@ -128,6 +157,7 @@ function register(kind, setup, options = {}) {
 
 // Quick exit (site-wide button): forget everything on screen; each tool forgets what it holds.
 document.addEventListener("site-exit", () => {
+  loading.clear();
   for (const root of document.querySelectorAll(".tool")) {
     for (const f of root.querySelectorAll("form")) f.reset();
     for (const n of root.querySelectorAll(".tool-output, .ev-table, .ev-summary, .tool-status")) n.replaceChildren();

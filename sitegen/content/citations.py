@@ -72,3 +72,20 @@ def scan_docs(docs_dir: Path, statutes: dict[str, Statute]) -> list[Citation]:
         uri = path.relative_to(docs_dir).as_posix()
         cites += scan(uri, path.read_text(encoding="utf-8"), statutes, f"docs/{uri}")
     return cites
+
+
+def plain_citations(text: str, statutes: dict[str, Statute], full_name: bool) -> str:
+    """{{law civil-code 1033}} → 《中华人民共和国民法典》第一千零三十三条 in letters (`full_name`), or
+    《民法典》第一千零三十三条 in tool texts. Citations must have been checked (citations.scan) first."""
+    def plain(m: re.Match) -> str:
+        s = statutes[m.group(1)]
+        article = s.articles[m.group(2)]
+        return f"《{s.data['name'] if full_name else s.short_name}》{article.number if article.key != 'full' else ''}"
+    return SHORTCODE.sub(plain, text)
+
+
+def checked(text: str, statutes: dict[str, Statute], path: Path, node, key: str, full_name: bool) -> str:
+    """The text as published, after checking each citation in the YAML value (errors name its line)."""
+    raw = node.get(key) if isinstance(node, dict) and isinstance(node.get(key), str) else text
+    scan("", raw, statutes, str(path), node.line_of(key))
+    return plain_citations(text, statutes, full_name)

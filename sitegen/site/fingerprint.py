@@ -5,13 +5,13 @@ never pair old glue with a new engine worker, and the hashed files can be cached
 
 Templates use the Jinja filter: `{{ 'assets/tools.js' | fingerprint | url }}`. Other build code calls
 `fingerprinted("assets/triage-worker.js")`. Either way the name is remembered, and `write(site_dir)` (run by
-sitegen/offline_hooks.py after the build) writes the hashed copy next to the plain one, from the same bytes.
+sitegen/hooks.py after the build) writes the hashed copy next to the plain one, from the same bytes.
 """
 import hashlib
 import re
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HASH_LEN = 10
 # name.<hash>.ext as written here, by the quiz build and by the theme (bundle.a5f9d56c.min.js)
 HASHED_NAME = re.compile(r"\.[0-9a-f]{8,}\.")

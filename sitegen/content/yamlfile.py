@@ -4,6 +4,8 @@ from pathlib import Path
 
 import yaml
 
+from .errors import ContentError
+
 
 class LineDict(dict):
     """A dict that remembers the line (1-based) where its YAML mapping started, and where each value's
@@ -41,7 +43,6 @@ _Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|Tr
 
 
 def load(path: Path):
-    from .errors import ContentError
     try:
         with open(path, encoding="utf-8") as fh:
             return yaml.load(fh, Loader=_Loader)
@@ -59,3 +60,10 @@ def where(path: Path, node, key=None) -> str:
     """'file:line' of a mapping, or of one of its values when `key` is given."""
     line = node.line_of(key) if key is not None and isinstance(node, LineDict) else getattr(node, "line", 0)
     return f"{path}:{line}" if line else str(path)
+
+
+def mapping(path: Path) -> dict:
+    data = load(path)
+    if not isinstance(data, dict):
+        raise ContentError(str(path), "the file is not a YAML mapping", "start from the comment at the top of the file")
+    return data

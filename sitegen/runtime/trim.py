@@ -1,7 +1,7 @@
 """A Pyodide runtime on a diet: the standard library trimmed to what Pyodide's start-up and the engine import,
-and the engine wheel, both compiled to bytecode by the pinned Pyodide itself (run under Node by runtime/trim.mjs).
+and the engine wheel, both compiled to bytecode by the pinned Pyodide itself (run under Node by trim.mjs here).
 
-The module list is found by running every example call in sitegen/runtime_calls.py, never written by hand; the
+The module list is found by running every example call in sitegen/runtime/calls.py, never written by hand; the
 result is then run again on the trimmed library, and the engine's own imports are checked against it, so an engine
 that starts importing something new fails the build with the module's name. Results are cached in .cache/runtime/,
 keyed by everything that can change them, so an unchanged build does not start Node."""
@@ -17,11 +17,11 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import runtime_calls
-from .errors import ContentError
+from ..content.errors import ContentError
+from . import calls as runtime_calls
 
-SCRIPTS = Path(__file__).resolve().parent / "runtime"
-CALLS_FILE = "sitegen/runtime_calls.py"
+SCRIPTS = Path(__file__).resolve().parent  # trim.mjs (run by Node) and inside.py (run inside Pyodide)
+CALLS_FILE = "sitegen/runtime/calls.py"
 # Docstrings and asserts stripped from the library: 15 % fewer bytes, and Pyodide copes with missing docstrings.
 OPTIMIZE = 2
 FORMAT = 1  # bump when the cached files change meaning
@@ -43,7 +43,7 @@ def build_runtime(root: Path, wheel: bytes, *, calls: dict[str, dict] | None = N
     if not (pyodide / "python_stdlib.zip").is_file():
         raise ContentError(str(pyodide), "the pinned Pyodide package is not installed", "run `make deps` (npm ci)")
     job = {"load": runtime_calls.LOAD, "calls": runtime_calls.CALLS if calls is None else calls,
-           "optimize": OPTIMIZE, "lock": _lock(pyodide)}
+           "optimize": OPTIMIZE, "lock": lock_contents(pyodide)}
     cache = (cache_dir or root / ".cache" / "runtime") / _key(pyodide, wheel, job)
     if (cache / "meta.json").is_file():
         os.utime(cache)  # recently used: kept by _prune
@@ -55,7 +55,7 @@ def build_runtime(root: Path, wheel: bytes, *, calls: dict[str, dict] | None = N
                    job["lock"], tuple(meta["verified"]))
 
 
-def _lock(pyodide: Path) -> str:
+def lock_contents(pyodide: Path) -> str:
     """The lock file without its package list: the engine loads no packages, so 120 bytes instead of 119 KB."""
     info = json.loads((pyodide / "pyodide-lock.json").read_text())["info"]
     return json.dumps({"info": info, "packages": {}}, sort_keys=True, separators=(",", ":"))

@@ -1,6 +1,6 @@
 """One example call per engine API name (triage.browser.API), with arguments shaped like the ones the pages send.
 
-sitegen/runtime.py runs all of them inside Pyodide to learn which standard-library modules the engine needs, then
+sitegen/runtime/trim.py runs all of them inside Pyodide to learn which standard-library modules the engine needs, then
 runs them again on the trimmed runtime. The build fails if an API name has no example here, or an example names a
 call the engine no longer has. When the engine starts to import a new module, add an example that reaches it.
 
@@ -52,7 +52,7 @@ _HOLIDAYS = {2026: {"source": "国务院办公厅通知（gov.cn）", "off": [{"
 
 
 def _texts() -> str:
-    """The JSON the worker loads (sitegen.tools_build.engine_texts), made from the small data above by the
+    """The JSON the worker loads (sitegen.runtime.assets.engine_texts), made from the small data above by the
     engine itself, so its shape always follows the engine's."""
     from triage import deadlines, letters, limitation
     book = letters.to_dict(letters.from_dict(_LETTERS))

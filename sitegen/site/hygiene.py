@@ -1,10 +1,8 @@
-"""Site-wide page hygiene, applied to every built page: lang="zh-CN", a per-page Content-Security-Policy
-with the hash of each inline script, keyboard-scrollable tables, robots.txt, and a sitemap without the
-static quiz. Registered in mkdocs.yml under `hooks:` after sitegen/hooks.py, so it sees the final HTML.
-"""
+"""Site-wide page hygiene on the finished pages: lang="zh-CN", a per-page Content-Security-Policy with the hash of
+each inline script, noindex on unlisted pages, robots.txt, and a sitemap without the static quiz.
+sitegen/hooks.py runs it last on every page, so it sees the final HTML."""
 import base64
 import hashlib
-import html as htmllib
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,9 +17,6 @@ _CHARSET = re.compile(r'<meta charset="utf-8">', re.I)
 _SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script\s*>", re.S | re.I)
 _TYPE = re.compile(r"""(?:^|\s)type\s*=\s*["']?([^"'\s>]*)""", re.I)
 _JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
-_TABLE = re.compile(r"<table>.*?</table>", re.S)
-_TH = re.compile(r"<th[^>]*>(.*?)</th>", re.S)
-_TAG = re.compile(r"<[^>]+>")
 
 # Everything the site loads comes from its own origin; Pyodide compiles WebAssembly.
 _POLICY = ("default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'{hashes}", "style-src 'self' 'unsafe-inline'",
@@ -46,23 +41,7 @@ def csp(html: str) -> str:
     return "; ".join(_POLICY).format(hashes=hashes)
 
 
-def _scrollable_tables(html: str) -> str:
-    """Wrap each Markdown table in a focusable region, so a keyboard can scroll it on a phone. The region is
-    named by the table's column headings (landmark names must differ, so a repeated name gets a number)."""
-    seen: dict[str, int] = {}
-
-    def wrap(m: re.Match) -> str:
-        heads = [htmllib.unescape(_TAG.sub("", h)).strip() for h in _TH.findall(m[0])]
-        name = "表格：" + "、".join(h for h in heads[:4] if h) if any(heads) else "表格"
-        seen[name] = seen.get(name, 0) + 1
-        if seen[name] > 1:
-            name += f"（{seen[name]}）"
-        return (f'<div class="table-scroll" role="region" tabindex="0" aria-label="{htmllib.escape(name)}">'
-                f"{m[0]}</div>")
-    return _TABLE.sub(wrap, html)
-
-
-def _finish(html: str, url: str) -> str:
+def finish(html: str, url: str) -> str:
     html = _HTML_LANG.sub('<html lang="zh-CN"', html, count=1)
     if url.startswith(UNLISTED):
         html = _CHARSET.sub('\\g<0>\n    <meta name="robots" content="noindex">', html, count=1)
@@ -71,17 +50,10 @@ def _finish(html: str, url: str) -> str:
     return _CHARSET.sub(lambda m: m[0] + "\n    " + policy, html, count=1)
 
 
-def on_page_content(html, page, config, files):
-    return _scrollable_tables(html)
-
-
-def on_post_page(output, page, config):
-    return _finish(output, page.url)
-
-
-def on_post_template(output, template_name, config):
+def post_template(output: str, template_name: str) -> str:
+    """The theme's own templates: 404.html gets the same hygiene as a page; the sitemap leaves out unlisted pages."""
     if template_name == "404.html":
-        return _finish(output, "404.html")
+        return finish(output, "404.html")
     if template_name == "sitemap.xml":
         return _unlisted_out_of_sitemap(output)
     return output
@@ -102,5 +74,5 @@ def robots_txt(site_url: str) -> str:
     return "\n".join(lines + ["", f"Sitemap: {site_url.rstrip('/')}/sitemap.xml", ""])
 
 
-def on_post_build(config):
-    (Path(config["site_dir"]) / "robots.txt").write_text(robots_txt(config["site_url"]), encoding="utf-8")
+def write_robots(site_dir: Path, site_url: str) -> None:
+    (site_dir / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8")

@@ -1,4 +1,5 @@
-"""Render one statute's page (Markdown + small HTML blocks) from its data and the citations that point at it.
+"""The statute pages, generated from data/statutes/ (one per statute, plus the index, listed in the nav under 法条):
+each rendered from its data and the citations that point at it.
 
 This module decides what a page shows (order, back-links, secondary-source notes) and hands plain values to the
 Jinja partials in overrides/components/statute/, which hold all the markup; `env` is the theme's Jinja environment.
@@ -6,9 +7,10 @@ Jinja partials in overrides/components/statute/, which hold all the markup; `env
 import posixpath
 
 from jinja2 import Environment
+from mkdocs.structure.files import File
 
-from .citations import Citation, anchor_id, statute_uri
-from .statutes import Statute, in_reading_order
+from ..content.citations import Citation, anchor_id, statute_uri
+from ..content.statutes import Statute, in_reading_order
 
 UNVERIFIED_DATE = "未能核实"
 
@@ -66,3 +68,19 @@ def render_index(statutes: dict[str, Statute], env: Environment) -> str:
              "effective": s.data.get("effective") or UNVERIFIED_DATE, "last_verified": s.data["last_verified"]}
             for s in in_reading_order(statutes)]
     return env.get_template("components/statute/index.html").render(rows=rows)
+
+
+def pages(config, statutes: dict[str, Statute], cites: list[Citation], env: Environment) -> list[File]:
+    """The generated pages: statutes/index.md and statutes/<id>.md."""
+    out = [File.generated(config, "statutes/index.md", content=render_index(statutes, env))]
+    out += [File.generated(config, statute_uri(s.id), content=render(s, cites, env)) for s in statutes.values()]
+    return out
+
+
+def extend_nav(config, statutes: dict[str, Statute]) -> None:
+    """List every statute page under the 法条 section, so adding a data file is all it takes."""
+    for entry in config["nav"] or []:
+        if isinstance(entry, dict) and "法条" in entry:
+            section = entry["法条"]
+            listed = [{s.data["short_name"]: statute_uri(s.id)} for s in in_reading_order(statutes)]
+            entry["法条"] = section[:1] + listed + section[1:]

@@ -4,20 +4,29 @@ have content-hashed names, so a cached copy never pairs old data with new code. 
 is a theme asset (overrides/components/engine/engine-worker.js)."""
 import ast
 import base64
+import dataclasses
 import hashlib
 import io
 import json
+import os
 import shutil
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import fingerprint
-from .errors import ContentError
-from .runtime import build_runtime
+from triage import deadlines, limitation
+from triage.letters import LetterBook, to_dict
+
+from ..content.errors import ContentError
+from ..site import fingerprint
+from .trim import build_runtime, lock_contents
 
 FOLDER = "engine/"
 WORKER = "components/engine/engine-worker.js"
+# `SITEGEN_RUNTIME=untrimmed` (make test-fast): ship Pyodide's own standard library and the source wheel instead of
+# the trimmed, precompiled ones, so a fast build needs no Node and no rebuild after an engine edit. The site still
+# works (only bigger); the published build and the pyodide-marked tests always trim.
+UNTRIMMED = os.environ.get("SITEGEN_RUNTIME") == "untrimmed"
 # The only Pyodide files a pure-Python, no-packages runtime needs.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 
@@ -30,7 +39,7 @@ class EngineAssets:
     wheel: bytes
     texts_name: str
     texts: bytes
-    stdlib_name: str      # the trimmed, precompiled standard library (sitegen/runtime.py), passed as stdLibURL
+    stdlib_name: str      # the trimmed, precompiled standard library (sitegen/runtime/trim.py), passed as stdLibURL
     stdlib: bytes
     lock: str             # pyodide-lock.json without packages, passed inline as lockFileContents
 
@@ -60,10 +69,27 @@ def prepare(root: Path, texts: bytes) -> EngineAssets:
         raise ContentError(str(src), f"Pyodide runtime files missing: {', '.join(missing)}",
                            "run `npm ci` (or `make build`, which does it) to install the pinned pyodide package")
     version = json.loads((src / "package.json").read_text())["version"]
-    trimmed = build_runtime(root, build_wheel(root / "quiz" / "triage"))  # wheel and stdlib precompiled by Pyodide
-    return EngineAssets(src, f"{FOLDER}pyodide-{version}/", hashed("triage.whl", trimmed.wheel), trimmed.wheel,
-                        hashed("texts.json", texts), texts, hashed("stdlib.zip", trimmed.stdlib_zip), trimmed.stdlib_zip,
-                        trimmed.lock)
+    wheel = build_wheel(root / "quiz" / "triage")
+    if UNTRIMMED:
+        stdlib, lock = (src / "python_stdlib.zip").read_bytes(), lock_contents(src)
+    else:
+        trimmed = build_runtime(root, wheel)  # wheel and stdlib precompiled by Pyodide
+        wheel, stdlib, lock = trimmed.wheel, trimmed.stdlib_zip, trimmed.lock
+    return EngineAssets(src, f"{FOLDER}pyodide-{version}/", hashed("triage.whl", wheel), wheel,
+                        hashed("texts.json", texts), texts, hashed("stdlib.zip", stdlib), stdlib, lock)
+
+
+def shipped_texts(data) -> bytes:
+    """The engine's texts from the loaded content (sitegen.content.Content): a tool with texts of its own adds them here."""
+    return engine_texts(data.book, data.limitation, data.deadlines, data.holidays)
+
+
+def engine_texts(book: LetterBook, texts: limitation.Texts, deadline_texts: deadlines.Texts,
+                 holidays: deadlines.Holidays) -> bytes:
+    """What the engine loads in the browser (triage.browser.load): exactly the validated models."""
+    return json.dumps({"letters": to_dict(book), "limitation": dataclasses.asdict(texts),
+                       "deadlines": dataclasses.asdict(deadline_texts), "holidays": holidays.to_dict()},
+                      ensure_ascii=False, sort_keys=True).encode("utf-8")
 
 
 def build_wheel(package_dir: Path, version: str = "0.1.0") -> bytes:
