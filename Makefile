@@ -6,13 +6,16 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast bench deps test-deps clean
+.PHONY: serve build dist test test-fast bench deps test-deps clean
 
 serve: deps ## build and serve the site with the quiz at http://127.0.0.1:$(PORT)/
 	SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs serve --strict -a 127.0.0.1:$(PORT)
 
 build: deps ## the exact build that is published (site/)
 	$(BIN)/mkdocs build --strict
+
+dist: deps ## the built site as one archive for any static host: dist/xiaomi-loan-help-site.zip (SITE_URL= its address)
+	$(BIN)/python -m sitegen.site.dist
 
 test: test-deps ## the whole suite: content, engine, build, browser (Chromium) tests
 	$(BIN)/python -m pytest
@@ -42,4 +45,4 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 
 clean:
-	rm -rf $(VENV) node_modules site
+	rm -rf $(VENV) node_modules site dist

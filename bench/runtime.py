@@ -5,9 +5,11 @@ Run as `python bench/runtime.py [--runs N] [--slow-runs N]`. Not a test: pytest 
 Both variants run the same module Web Worker on the same tiny page, served from a temp dir on 127.0.0.1 with gzip
 (as GitHub Pages serves them), in headless Chromium, each run in a fresh browser context (empty caches):
   (a) default: loadPyodide({indexURL}) → python_stdlib.zip (all .py) and pyodide-lock.json, the engine wheel as .py;
-  (b) trimmed: loadPyodide({indexURL, stdLibURL, lockFileContents}) with the output of sitegen/runtime.py.
+  (b) trimmed: loadPyodide({indexURL, stdLibURL, lockFileContents, createPyodideModule}) with the output of
+      sitegen/runtime.py, both Pyodide scripts imported at once, as the site's worker does.
 Engine-ready = from creating the worker to the engine answering its first call (the limitation tool's example).
-Profiles: loopback, and slow 4G (1.6 Mbps down, 150 ms RTT via CDP Network.emulateNetworkConditions; CPU ×4 via
+Profiles: loopback, and slow 4G (1.6 Mbps down and 150 ms per request, paced at the server by bench/throttle.py, so
+the worker's downloads are throttled too, which Chromium's page-level network emulation never does; CPU ×4 via
 Emulation.setCPUThrottlingRate). Medians over runs whose order alternates, so drift hits both variants alike."""
 import argparse
 import functools
@@ -18,19 +20,20 @@ import statistics
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "quiz")]
+sys.path[:0] = [str(ROOT), str(ROOT / "quiz"), str(ROOT / "bench")]
 
 from sitegen.runtime.assets import PYODIDE_FILES, build_wheel  # noqa: E402
 from sitegen.runtime.trim import build_runtime  # noqa: E402
 from sitegen.runtime.calls import CALLS, LOAD  # noqa: E402
+from throttle import RTT_S, Link  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
-SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
-GOAL_RATIO, GOAL_BYTES = 0.55, 5_200_000
+GOAL_RATIO, GOAL_BYTES = 0.55, 5_000_000
 TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript",
          ".wasm": "application/wasm", ".zip": "application/zip", ".json": "application/json",
          ".whl": "application/octet-stream"}
@@ -52,8 +55,11 @@ WORKER = """self.onmessage = async (e) => {
   const m = e.data, t0 = performance.now(), t = {};
   try {
     const wheel = fetch(m.wheel).then((r) => { if (!r.ok) throw new Error(m.wheel + " " + r.status); return r.arrayBuffer(); });
-    const { loadPyodide } = await import(m.base + "pyodide.mjs");
+    // The site's worker imports Pyodide's two scripts at once (m.parallel); by default the second waits for the first.
+    const [{ loadPyodide }, asm] = await Promise.all([import(m.base + "pyodide.mjs"),
+                                                     m.parallel ? import(m.base + "pyodide.asm.mjs") : null]);
     const opts = { indexURL: m.base };
+    if (asm) opts.createPyodideModule = asm.default;
     if (m.stdlib) opts.stdLibURL = m.stdlib;
     if (m.lock) opts.lockFileContents = m.lock;
     const py = await loadPyodide(opts);
@@ -84,6 +90,7 @@ class Files(http.server.BaseHTTPRequestHandler):
     files: dict[str, tuple[bytes, bytes, str]] = {}
     log: list[tuple[str, int, int]] = []
     lock = threading.Lock()
+    link: Link | None = None  # set: slow 4G, paced here
 
     def do_GET(self):
         path = self.path.split("?")[0]
@@ -93,6 +100,9 @@ class Files(http.server.BaseHTTPRequestHandler):
         raw, gz, ctype = self.files[path]
         use_gz = "gzip" in self.headers.get("Accept-Encoding", "")
         body = gz if use_gz else raw
+        link = self.link
+        if link:
+            time.sleep(RTT_S)
         self.send_response(200)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
@@ -100,7 +110,10 @@ class Files(http.server.BaseHTTPRequestHandler):
         if use_gz:
             self.send_header("Content-Encoding", "gzip")
         self.end_headers()
-        self.wfile.write(body)
+        if link:
+            link.write(self.wfile, body)
+        else:
+            self.wfile.write(body)
         with self.lock:
             self.log.append((path, len(raw), len(body)))
 
@@ -122,7 +135,7 @@ def prepare() -> tuple[dict[str, bytes], dict]:
     return files, {
         "default": {**data, "base": "/pyodide/", "wheel": "/default/engine.whl"},
         "trimmed": {**data, "base": "/pyodide/", "wheel": "/trimmed/engine.whl", "stdlib": "/trimmed/stdlib.zip",
-                    "lock": rt.lock},
+                    "lock": rt.lock, "parallel": True},
     }
 
 
@@ -140,14 +153,14 @@ def one_run(browser, base: str, cfg: dict, slow: bool) -> dict:
         page = ctx.new_page()
         if slow:
             cdp = ctx.new_cdp_session(page)
-            cdp.send("Network.enable")
-            cdp.send("Network.emulateNetworkConditions", SLOW_4G)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
         page.goto(base + "/index.html")
         with Files.lock:
             Files.log.clear()
+        Files.link = Link() if slow else None
         result = page.evaluate("cfg => start(cfg)", {k: (base + v if k in ("base", "wheel", "stdlib") else v)
                                                        for k, v in cfg.items()})
+        Files.link = None
         with Files.lock:
             log = list(Files.log)
         if not result.get("ok"):

@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,9 @@ WORKER = "components/engine/engine-worker.js"
 UNTRIMMED = os.environ.get("SITEGEN_RUNTIME") == "untrimmed"
 # The only Pyodide files a pure-Python, no-packages runtime needs.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# What the site publishes and the engine loads: its own trimmed library replaces python_stdlib.zip, and the lock
+# file is passed inline, so neither is published (「保存全站」 would otherwise offer 2.6 MB nothing loads).
+PUBLISHED_FILES = PYODIDE_FILES[:3]
 
 
 @dataclass
@@ -47,12 +51,26 @@ class EngineAssets:
         """data-* attributes a widget carries for PyEngine.start(); `root` is the page's relative path to the site root."""
         return {"root": root, "worker": root + fingerprint.fingerprinted(WORKER), "pyodide": root + self.pyodide_dir,
                 "wheel": root + FOLDER + self.wheel_name, "texts": root + FOLDER + self.texts_name,
-                "stdlib": root + FOLDER + self.stdlib_name, "lock": self.lock}
+                "stdlib": root + FOLDER + self.stdlib_name, "lock": self.lock, "sizes": self.sizes()}
+
+    def files(self) -> dict[str, bytes]:
+        """Every file the engine downloads, by name."""
+        out = {name: (self.pyodide_src / name).read_bytes() for name in PUBLISHED_FILES}
+        out.update({self.wheel_name: self.wheel, self.texts_name: self.texts, self.stdlib_name: self.stdlib})
+        return out
+
+    def sizes(self) -> str:
+        """{name: [raw bytes, bytes on the wire]} of every file the engine downloads, for its progress in bytes:
+        a host that gzips sends no usable Content-Length, so the page takes the sizes from here."""
+        if not hasattr(self, "_sizes"):
+            self._sizes = json.dumps({n: [len(b), wire_bytes(b)] for n, b in sorted(self.files().items())},
+                                     separators=(",", ":"))
+        return self._sizes
 
     def write(self, site_dir: Path) -> None:
         target = site_dir / self.pyodide_dir
         target.mkdir(parents=True, exist_ok=True)
-        for name in PYODIDE_FILES:
+        for name in PUBLISHED_FILES:
             src, dst = self.pyodide_src / name, target / name
             if not dst.exists() or dst.stat().st_size != src.stat().st_size:
                 shutil.copyfile(src, dst)
@@ -130,6 +148,11 @@ def browser_modules(package_dir: Path, entry: str = "browser") -> list[str]:
 
 def _b64(digest: bytes) -> str:
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+
+def wire_bytes(data: bytes) -> int:
+    """About what a download costs on a host that gzips (as GitHub Pages does); already compressed data stays."""
+    return min(len(data), len(zlib.compress(data, 6)))
 
 
 def hashed(name: str, data: bytes) -> str:

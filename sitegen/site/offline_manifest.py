@@ -6,7 +6,8 @@
 - immutable: files whose content can never change under their name (a content hash in the name, or inside a
   versioned pyodide-<version>/ folder) -> digest of their bytes; cache-first in the worker.
 - shell: what the offline page loads; stored with it when the worker installs.
-- runtime: immutable files no page loads directly (Pyodide and what its worker fetches), offered separately.
+- runtime: what the tools' engine downloads (Pyodide, and the engine folder's library, wheel and texts, which
+  pages name only as data-* for the engine), offered separately with its own size: exactly what the engine loads.
 - version: a digest of every published file, so any change to the site makes a new worker and a new cache.
 """
 import hashlib
@@ -78,7 +79,8 @@ def _refs(html: str, page_url: str, site: Path) -> set[str]:
     return out
 
 
-def build(site: Path, extra_assets: list[str], offline_page: str = "offline/", site_name: str = "") -> Manifest:
+def build(site: Path, extra_assets: list[str], offline_page: str = "offline/", site_name: str = "",
+          runtime_folder: str = "engine/") -> Manifest:
     files = sorted(p for p in site.rglob("*") if p.is_file())
     rels = {p.relative_to(site).as_posix(): p for p in files}
     pages: dict[str, str] = {}
@@ -99,7 +101,8 @@ def build(site: Path, extra_assets: list[str], offline_page: str = "offline/", s
     if offline_page not in pages:
         raise ValueError(f"the offline page {offline_page} was not built: restore docs/offline.md")
     immutable = {rel: _digest(p.read_bytes()) for rel, p in rels.items() if is_immutable(rel)}
-    runtime = sorted(r for r in immutable if r not in assets)
+    runtime = sorted(r for r in immutable if r not in assets or r.startswith(runtime_folder))
+    assets -= set(runtime)
     versioned = (f"{rel}:{_digest(p.read_bytes())}" for rel, p in rels.items()
                  if rel not in NOT_VERSIONED and not rel.endswith(SKIP_SUFFIXES))
     version = hashlib.sha256("\n".join(versioned).encode()).hexdigest()[:12]

@@ -5,6 +5,7 @@ from pathlib import Path
 from mkdocs.structure.files import InclusionLevel
 
 from ..content.errors import ContentError
+from ..runtime import assets
 from . import offline_manifest
 
 SW_SOURCE = "components/offline/sw.js"       # the worker's source in overrides/; published at the site root instead
@@ -44,7 +45,8 @@ def search_files(config) -> list[str]:
 
 def write(site: Path, source: Path, config) -> None:
     """Read the finished site into a manifest and write the worker with it, as site/sw.js."""
-    manifest = offline_manifest.build(site, search_files(config), OFFLINE_PAGE.replace(".md", "/"), config["site_name"])
+    manifest = offline_manifest.build(site, search_files(config), OFFLINE_PAGE.replace(".md", "/"), config["site_name"],
+                                      assets.FOLDER)
     text = source.read_text(encoding="utf-8")
     if SW_PLACEHOLDER not in text:
         raise ContentError(str(source), f"the placeholder {SW_PLACEHOLDER} is missing", "put it back where the manifest goes")
