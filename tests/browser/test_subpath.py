@@ -122,10 +122,11 @@ def test_the_quiz_answers_and_a_tool_starts_its_worker_under_the_subpath(subsite
     page.locator("#triage .triage-option").first.click()
     assert page.locator("#triage h2").first.inner_text() != first, "the quiz answers from its own pages"
     page.goto(base + "tools/limitation/", wait_until="networkidle")
-    with page.expect_response(lambda r: r.url.endswith(".wasm"), timeout=60000):
-        page.locator(".tool form input").first.focus()
+    # On 4G the engine may already be loading (preloaded when the page is idle): focus starts it otherwise.
+    page.locator(".tool form input").first.focus()
     page.wait_for_function("() => window.PyEngine.ready", timeout=60000)
     loaded = "\n".join(page.seen)
+    assert any(u.startswith(base) and u.endswith(".wasm") for u in page.seen), loaded
     assert re.search(re.escape(base) + r"components/engine/engine-worker\.[0-9a-f]{10}\.js", loaded) and base + "engine/" in loaded, loaded
     assert not page.bad, page.bad
 
