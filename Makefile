@@ -21,7 +21,7 @@ test: test-deps ## the whole suite: content, engine, build, browser (Chromium) t
 	$(BIN)/python -m pytest
 
 test-fast: deps $(VENV)/.test-deps ## engine and build tiers without Chromium or Node, the runtime untrimmed (under 20 s)
-	SITEGEN_RUNTIME=untrimmed $(BIN)/python -m pytest tests/engine tests/build -m "not pyodide"
+	SITEGEN_RUNTIME=untrimmed $(BIN)/python -m pytest tests/engine tests/components tests/build -m "not pyodide"
 
 bench: test-deps ## prints build time, page sizes and quiz timings
 	$(BIN)/python bench/benchmark.py

@@ -17,6 +17,7 @@ the same loopback server, the same Chromium.
   runtime      bench/runtime.py: engine-ready of the shipped runtime against Pyodide's default one
 """
 import argparse
+import re
 import gzip
 import statistics
 import sys
@@ -76,7 +77,7 @@ def measure_quiz(browser, url: str, flow) -> dict:
     labels = [s.question.option(s.option_id).label for s in walk(flow, answers).answered]
     ctx, page = phone_page(browser)
     runtime = []
-    page.on("request", lambda r: runtime.append(r.url) if "pyodide" in r.url or "/engine/" in r.url else None)
+    page.on("request", lambda r: runtime.append(r.url) if "pyodide" in r.url or re.search(r"(?<!/components)/engine/", r.url) else None)
     t0 = time.perf_counter()
     page.goto(url + "quiz/", wait_until="load")
     load_s = time.perf_counter() - t0
@@ -108,7 +109,7 @@ def measure_return_visit(browser, server) -> dict:
             PyEngine.start(document.querySelector('.tool[data-worker]'));
             const tick = () => PyEngine.ready ? done(performance.now() - t0) : PyEngine.failed ? done(-1) : setTimeout(tick, 20);
             tick(); })""")
-        out[visit + "_requests"] = sum(1 for p in server.paths[before:] if "/engine/" in p)
+        out[visit + "_requests"] = sum(1 for p in server.paths[before:] if re.search(r"(?<!/components)/engine/", p))
         page.close()
     ctx.close()
     return out

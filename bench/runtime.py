@@ -50,7 +50,7 @@ window.start = function (cfg) {
 };
 </script>"""
 
-# The same steps as the site's worker (overrides/assets/engine-worker.js), with the wheel fetched in parallel.
+# The same steps as the site's worker (overrides/components/engine/engine-worker.js), with the wheel fetched in parallel.
 WORKER = """self.onmessage = async (e) => {
   const m = e.data, t0 = performance.now(), t = {};
   try {

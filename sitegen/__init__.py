@@ -1,1 +1,2 @@
-"""Build-time helpers for the site: statute data, citations, the quiz's static pages and assets."""
+"""The build (MkDocs hooks): hooks.py is the one entry; content/ loads and checks data, components/ feeds widget
+templates, runtime/ builds the trimmed Pyodide runtime, site/ runs whole-site passes (CSP, tel links, offline, dist)."""

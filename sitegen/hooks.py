@@ -24,7 +24,7 @@ from sitegen.components import quiz, statute  # noqa: E402
 from sitegen.content.citations import render as render_citations  # noqa: E402
 from sitegen.content.errors import ContentError  # noqa: E402
 from sitegen.runtime import assets  # noqa: E402
-from sitegen.site import fingerprint, glossary, hygiene, service_worker, tables, tel_links  # noqa: E402
+from sitegen.site import fingerprint, glossary, hygiene, service_worker, tables, tel_links, theme_files  # noqa: E402
 
 # Overridable so a test can build the site with a deliberately broken hotline file.
 HOTLINES_FILE = os.environ.get("HOTLINES_FILE")
@@ -68,6 +68,8 @@ def on_files(files, config):
     files.append(quiz.static_page(config))
     # the service worker's template leaves the published files (it is written at the site root at the end)
     _state["sw_source"] = service_worker.take_source(files, config)
+    # each component's examples.yaml (overrides/components/<name>/) is for tests, not readers
+    theme_files.drop_unpublished(files)
     return files
 
 
@@ -80,7 +82,7 @@ def on_env(env, config, files):
 
 
 def _env(config):
-    """Widgets and statute pages are partials in overrides/, rendered through the theme's own Jinja environment
+    """Widgets and statute pages are templates in overrides/components/<name>/, rendered through the theme's own Jinja environment
     (pages are read before on_env runs, so the hook asks the theme for it, once per build)."""
     if "env" not in _state:
         _state["env"] = config.theme.get_env()

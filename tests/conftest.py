@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-for _tier in ("", "engine", "build", "browser"):  # helpers and fixture tables are imported by name
+for _tier in ("", "engine", "build", "browser", "components"):  # helpers and fixture tables are imported by name
     sys.path.insert(0, str(Path(__file__).resolve().parent / _tier))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "quiz"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -23,6 +23,20 @@ def site(tmp_path_factory, port) -> Path:
     result = build(ROOT, out, site_url=f"http://127.0.0.1:{port}/")
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     return out
+
+
+SUBPATH = "xiaomi-loan-help"  # a GitHub Pages project address: http://127.0.0.1:<port>/xiaomi-loan-help/
+
+
+@pytest.fixture(scope="session")
+def subpath_build(tmp_path_factory):
+    """The site built once for a project address, for every test that serves it under the subpath
+    (test_subpath.py, test_offline.py): (folder holding xiaomi-loan-help/, the port its URLs name)."""
+    root = tmp_path_factory.mktemp("subpath")
+    sub_port = free_port()
+    result = build(ROOT, root / SUBPATH, site_url=f"http://127.0.0.1:{sub_port}/{SUBPATH}/")
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return root, sub_port
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@ from triage import evidence as engine
 
 from . import form
 
-TEMPLATE = "partials/tools/evidence.html"
+TEMPLATE = "components/evidence/evidence.html"
 
 
 def evidence(ctx, arg: str) -> str:

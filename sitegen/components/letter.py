@@ -4,7 +4,7 @@ from triage.letters import blank
 from ..content.errors import ContentError
 from . import form
 
-TEMPLATE = "partials/tools/letter.html"
+TEMPLATE = "components/letter/letter.html"
 
 
 def letter(ctx, letter_id: str) -> str:

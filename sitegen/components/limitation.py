@@ -6,7 +6,7 @@ from triage import limitation as engine
 
 from . import form
 
-TEMPLATE = "partials/tools/limitation.html"
+TEMPLATE = "components/limitation/limitation.html"
 
 
 def limitation(ctx, arg: str) -> str:

@@ -1,6 +1,6 @@
-"""「保存全站以便离线阅读」: <!-- x:offline-save --> becomes overrides/partials/offline-save.html."""
+"""「保存全站以便离线阅读」: <!-- x:offline-save --> becomes overrides/components/offline/offline-save.html."""
 
-TEMPLATE = "partials/offline-save.html"
+TEMPLATE = "components/offline/offline-save.html"
 
 
 def offline_save(ctx, arg: str) -> str:

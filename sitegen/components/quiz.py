@@ -1,5 +1,5 @@
 """The quiz widget (<!-- x:quiz -->) and its no-JavaScript version (<!-- x:quiz-static -->, on the generated page
-quiz/static.md): the engine's fragments (triage.render) and state table, as overrides/partials/quiz/ needs them."""
+quiz/static.md): the engine's fragments (triage.render) and state table, as overrides/components/quiz/ needs them."""
 import html
 import json
 
@@ -11,8 +11,8 @@ from triage.model import Flow, PlanStep
 
 from ..content.flow import Quiz
 
-WIDGET = "partials/quiz/widget.html"
-STATIC = "partials/quiz/static.html"
+WIDGET = "components/quiz/widget.html"
+STATIC = "components/quiz/static.html"
 
 # The quiz without JavaScript; its body is rendered per page like every widget.
 STATIC_PAGE = """---
@@ -74,7 +74,7 @@ def parts(flow: Flow, resolve: render.Resolve, table: dict) -> dict[str, str]:
 
 
 def widget_context(quiz: Quiz, files, page_file, static_url: str) -> dict:
-    """What overrides/partials/quiz/widget.html needs: the first question (options link into the static
+    """What overrides/components/quiz/widget.html needs: the first question (options link into the static
     version, so it works without JavaScript), the fragments and the table, for one page."""
     flow, tab = quiz.flow, quiz.table
     start = tab["states"][0]
@@ -87,7 +87,7 @@ def widget_context(quiz: Quiz, files, page_file, static_url: str) -> dict:
 
 
 def static_context(quiz: Quiz, files, page_file) -> dict:
-    """What overrides/partials/quiz/static.html needs: every state as a section (CSS :target shows the
+    """What overrides/components/quiz/static.html needs: every state as a section (CSS :target shows the
     current one); each plan lists its cards by title, each card rendered once in its own section. A state at the
     several-answer questions (they come last) is one section with their tick boxes and the plan (`checklist`)."""
     flow, resolve = quiz.flow, resolver(quiz, files, page_file)

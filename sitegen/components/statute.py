@@ -2,7 +2,7 @@
 each rendered from its data and the citations that point at it.
 
 This module decides what a page shows (order, back-links, secondary-source notes) and hands plain values to the
-Jinja partials in overrides/partials/statute/, which hold all the markup; `env` is the theme's Jinja environment.
+Jinja partials in overrides/components/statute/, which hold all the markup; `env` is the theme's Jinja environment.
 """
 import posixpath
 
@@ -57,7 +57,7 @@ def render(statute: Statute, cites: list[Citation], env: Environment) -> str:
             "version": d["version"], "issuer": d["issuer"], "last_verified": d["last_verified"]}
     repealed = d["repealed"] if d["status"] == "repealed" else None
     sources = [{"repo": s["repo"], "commit": s["commit"], "role": s.get("role")} for s in d["sources"]]
-    return env.get_template("partials/statute/page.html").render(
+    return env.get_template("components/statute/page.html").render(
         statute=statute.id, title=d["short_name"], name=d["name"], meta=meta, effective_note=d.get("effective_note"),
         repealed=repealed, summary=d["summary"].strip(), articles=_articles(statute, cites),
         historical=_historical(statute), verified_how=d["verified_how"].strip(), sources=sources)
@@ -67,7 +67,7 @@ def render_index(statutes: dict[str, Statute], env: Environment) -> str:
     rows = [{"id": s.id, "name": s.data["name"], "status_label": s.status_label,
              "effective": s.data.get("effective") or UNVERIFIED_DATE, "last_verified": s.data["last_verified"]}
             for s in in_reading_order(statutes)]
-    return env.get_template("partials/statute/index.html").render(rows=rows)
+    return env.get_template("components/statute/index.html").render(rows=rows)
 
 
 def pages(config, statutes: dict[str, Statute], cites: list[Citation], env: Environment) -> list[File]:

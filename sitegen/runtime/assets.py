@@ -1,7 +1,7 @@
 """The engine's browser assets, written into site/engine/: self-hosted Pyodide (from the pinned npm package,
 in a folder named by its version), the triage wheel and the tools' texts as JSON. The wheel and the JSON
 have content-hashed names, so a cached copy never pairs old data with new code. The worker script itself
-is a theme asset (overrides/assets/engine-worker.js)."""
+is a theme asset (overrides/components/engine/engine-worker.js)."""
 import ast
 import base64
 import dataclasses
@@ -23,7 +23,7 @@ from ..site import fingerprint
 from .trim import build_runtime, lock_contents
 
 FOLDER = "engine/"
-WORKER = "assets/engine-worker.js"
+WORKER = "components/engine/engine-worker.js"
 # `SITEGEN_RUNTIME=untrimmed` (make test-fast): ship Pyodide's own standard library and the source wheel instead of
 # the trimmed, precompiled ones, so a fast build needs no Node and no rebuild after an engine edit. The site still
 # works (only bigger); the published build and the pyodide-marked tests always trim.

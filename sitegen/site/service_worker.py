@@ -1,4 +1,4 @@
-"""The offline service worker: overrides/assets/sw.js is a template published as site/sw.js (scope: the site root),
+"""The offline service worker: overrides/components/offline/sw.js is a template published as site/sw.js (scope: the site root),
 with a manifest read from the finished site (offline_manifest.py) written into it, after every other step."""
 from pathlib import Path
 
@@ -8,13 +8,13 @@ from ..content.errors import ContentError
 from ..runtime import assets
 from . import offline_manifest
 
-SW_SOURCE = "assets/sw.js"       # the worker's source in overrides/; published at the site root instead
+SW_SOURCE = "components/offline/sw.js"       # the worker's source in overrides/; published at the site root instead
 SW_PLACEHOLDER = "/*@MANIFEST@*/null"
 OFFLINE_PAGE = "offline.md"      # the page shown offline for pages never opened; not in the nav
 
 
 def take_source(files, config) -> Path:
-    """Drop the template from the published files (useless at assets/sw.js, placeholder and all) and return its
+    """Drop the template from the published files (useless at components/offline/sw.js, placeholder and all) and return its
     path; the offline page stays out of the nav."""
     sw = files.get_file_from_path(SW_SOURCE)
     if sw is not None:

@@ -140,7 +140,7 @@ def test_a_page_restored_from_the_back_forward_cache_after_the_exit_shows_nothin
 
 def test_the_exit_works_and_clears_when_its_script_file_is_blocked(server, spied):
     page = spied
-    page.route(re.compile(r"/assets/exit\.[^/]*js$"), lambda route: route.abort())
+    page.route(re.compile(r"/components/exit/exit\.[^/]*js$"), lambda route: route.abort())
     page.goto(server.url + "tools/letters/", wait_until="networkidle")
     fill_letters(page)
     page.locator(".md-content a[href*='/guide/']:visible").first.click()

@@ -2,7 +2,7 @@
 
 Each test gets a fresh browser context (its own service worker and caches). Tests that change the site or
 count what reaches the server use their own copy of the built site behind a logging server; the subpath
-test builds the site once more for a GitHub Pages project address.
+tests serve the site built once for a GitHub Pages project address (conftest.subpath_build).
 """
 import functools
 import http.server
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, _QuietHandler, axe_violations, build, free_port
+from support import _QuietHandler, axe_violations, free_port
 
 PAGE = "guide/negotiate/"
 OTHER = "guide/lawsuit/"
@@ -234,17 +234,15 @@ def test_delete_the_offline_copy(server, ctx):
 
 
 @pytest.fixture(scope="module")
-def subpath_site(tmp_path_factory):
-    """The site built for a GitHub Pages project address, served under /xiaomi-loan-help/."""
-    root = tmp_path_factory.mktemp("subpath")
-    port = free_port()
-    result = build(ROOT, root / "xiaomi-loan-help", site_url=f"http://127.0.0.1:{port}/xiaomi-loan-help/")
-    assert result.returncode == 0, result.stderr
+def subpath_site(subpath_build):
+    """The site built for a GitHub Pages project address (once per session), served under /xiaomi-loan-help/."""
+    root, port = subpath_build
     handler = functools.partial(_QuietHandler, directory=str(root))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{port}/xiaomi-loan-help/"
     httpd.shutdown()
+    httpd.server_close()
 
 
 def test_the_worker_works_under_a_project_subpath(subpath_site, ctx):

@@ -14,7 +14,6 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 
 from support import pages_of
-from support import ROOT, build, free_port
 
 PREFIX = "/xiaomi-loan-help/"
 
@@ -50,17 +49,16 @@ class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def subsite(tmp_path_factory):
-    port = free_port()
+def subsite(subpath_build):
+    root, port = subpath_build  # built once per session (conftest.py), also served by test_offline.py
+    out = root / PREFIX.strip("/")
     base = f"http://127.0.0.1:{port}{PREFIX}"
-    out = tmp_path_factory.mktemp("subpath") / "site"
-    result = build(ROOT, out, site_url=base)
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
     handler = functools.partial(_SubpathHandler, directory=str(out))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield out, base
     httpd.shutdown()
+    httpd.server_close()
 
 
 @pytest.fixture
@@ -71,8 +69,10 @@ def watched(browser):
     page.bad = []
     page.seen = []
     page.on("response", lambda r: page.seen.append(r.url) or (r.status >= 400 and page.bad.append(f"{r.status} {r.url}")))
-    # The engine's worker reads only the headers of each runtime file first (then cancels): not a failure.
-    page.on("requestfailed", lambda r: "ERR_ABORTED" in (r.failure or "") and "/engine/" in r.url
+    # A request the browser cancelled is not a failure: the engine's worker reads only the headers of each
+    # runtime file first, and the crawl below moves on at load, cancelling what a page still fetches (a missing
+    # file is a response with an error status, a refused one fails otherwise).
+    page.on("requestfailed", lambda r: "ERR_ABORTED" in (r.failure or "")
             or page.bad.append(f"failed {r.url} {r.failure}"))
     yield page
     ctx.close()
@@ -91,7 +91,7 @@ def test_every_page_link_and_asset_loads_under_the_subpath(subsite, watched):
     page = watched
     targets: set[str] = set()
     for path in pages_of(site):
-        page.goto(base + path, wait_until="networkidle")
+        page.goto(base + path, wait_until="load")  # every link and asset is then fetched below, once each
         targets |= set(page.eval_on_selector_all(
             "a[href], link[href], script[src], img[src]", "els => els.map(e => e.href || e.src)"))
     own = {urldefrag(u)[0] for u in targets if u.startswith("http://127.0.0.1")}
@@ -122,11 +122,12 @@ def test_the_quiz_answers_and_a_tool_starts_its_worker_under_the_subpath(subsite
     page.locator("#triage .triage-option").first.click()
     assert page.locator("#triage h2").first.inner_text() != first, "the quiz answers from its own pages"
     page.goto(base + "tools/limitation/", wait_until="networkidle")
-    with page.expect_response(lambda r: r.url.endswith(".wasm"), timeout=60000):
-        page.locator(".tool form input").first.focus()
+    # On 4G the engine may already be loading (preloaded when the page is idle): focus starts it otherwise.
+    page.locator(".tool form input").first.focus()
     page.wait_for_function("() => window.PyEngine.ready", timeout=60000)
     loaded = "\n".join(page.seen)
-    assert re.search(re.escape(base) + r"assets/engine-worker\.[0-9a-f]{10}\.js", loaded) and base + "engine/" in loaded, loaded
+    assert any(u.startswith(base) and u.endswith(".wasm") for u in page.seen), loaded
+    assert re.search(re.escape(base) + r"components/engine/engine-worker\.[0-9a-f]{10}\.js", loaded) and base + "engine/" in loaded, loaded
     assert not page.bad, page.bad
 
 

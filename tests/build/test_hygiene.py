@@ -168,4 +168,4 @@ def test_the_quick_exit_is_on_every_page_as_a_plain_link(site):
         link = re.search(r'<a class="site-exit__button" href="([^"]+)"[^>]*>([^<]+)</a>', text)
         assert link and link[1] == "about:blank" and link[2] in ("清除并离开", "快速离开"), path.relative_to(site)
         assert text.index("site-exit__button") < text.index('class="md-header'), "before the header in tab order"
-        assert re.search(r'<script src="[^"]*assets/exit\.[0-9a-f]{10}\.js"', text), path.relative_to(site)
+        assert re.search(r'<script src="[^"]*components/exit/exit\.[0-9a-f]{10}\.js"', text), path.relative_to(site)

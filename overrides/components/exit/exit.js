@@ -1,5 +1,5 @@
 /* Quick exit (GOV.UK "Exit this page"): Shift pressed three times. The leaving itself, and the 「清除并离开」
-   button (partials/exit.html), are handled by the few lines inline in every page (overrides/main.html: hide the
+   button (components/exit/exit.html), are handled by the few lines inline in every page (overrides/main.html: hide the
    page, tell the quiz and tools to forget, reset forms, stop the engine, replace the page), so the exit works
    even when this file is blocked. Loaded once per full page load; the listener is on document, so it keeps
    working after instant navigation. ES5, no inline handlers (the pages have a strict CSP). */

@@ -66,7 +66,7 @@ async function get(input, init) { // errors name the file, so a blocked runtime 
 
 // Started before the service worker controlled the page (a first visit: the engine never waits for it), the
 // runtime bypasses it; the same bytes go into its cache of content-addressed files from here (the name in
-// overrides/assets/sw.js), so the next visit downloads nothing, even where the browser's own cache is small.
+// overrides/components/offline/sw.js), so the next visit downloads nothing, even where the browser's own cache is small.
 function keepCopy(resp) {
   if (!self.caches || resp.type !== "basic" || resp.redirected) return;
   const copy = resp.clone();

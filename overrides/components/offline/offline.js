@@ -1,5 +1,5 @@
 /* Offline reading, page side: registers the service worker (sw.js at the site root), runs the
-   「保存全站以便离线阅读」 and 「删除离线副本」 buttons (partials/offline-save.html), and, offline, keeps the
+   「保存全站以便离线阅读」 and 「删除离线副本」 buttons (offline-save.html beside this file), and, offline, keeps the
    current page (a quiz plan, say) on screen when a link leads to a page that was never kept, saying why.
    ES5 like the other glue; browsers without service workers simply get no offline copy. */
 (function () {
@@ -8,7 +8,7 @@
   var script = document.currentScript;
   var supported = "serviceWorker" in navigator && !!window.caches && !!window.Promise && !!window.URL && !!script;
   if (!supported) { window.SiteOffline = { controlled: window.Promise && Promise.resolve() }; return; } // widgets keep their no-JS text
-  var ROOT = new URL("../", script.src).href; // this file is <root>assets/offline.<hash>.js
+  var ROOT = new URL("../../", script.src).href; // this file is <root>components/offline/offline.<hash>.js
   var SW = navigator.serviceWorker;
   var hadController = !!SW.controller, updated = false;
 

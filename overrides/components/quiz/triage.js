@@ -2,7 +2,8 @@
    (triage.render) and ships inside the page as <template> fragments plus a state table; this script only
    follows the table, swaps fragments in, moves focus and keeps the plan. It never waits for the network and
    never loads the Python runtime. Without JavaScript the first question's options are links into the static
-   version (quiz/static/), made of the same fragments.
+   version (quiz/static/), made of the same fragments. Download, copy, print and the date come from
+   assets/site.js (window.SiteKit).
    ES5 on purpose: old WeChat (X5) browsers must run it. */
 (function () {
   "use strict";
@@ -25,7 +26,7 @@
     this.shown = null;
   }
 
-  Quiz.prototype.say = function (text) { this.status.textContent = text; };
+  Quiz.prototype.say = function (text) { SiteKit.say(this.status, text); };
 
   // Follow the reader's answers through the table: the state to show, the path that led there and what the
   // ticked answers add. A several-answer question has one next state (a number); its ticks are an overlay.
@@ -145,37 +146,23 @@
   };
 
   Quiz.prototype.copy = function () {
-    var text = this.planText(), self = this;
-    var done = function () { self.say("已复制。可以粘贴到备忘录或发给你信任的人。"); };
-    var manual = function () { // in-app browsers often refuse both: show the text, selected, to copy by hand
-      var box = self.root.querySelector(".triage-copy-box") || document.createElement("textarea");
-      box.className = "triage-copy-box"; box.readOnly = true; box.value = text;
-      box.setAttribute("aria-label", "清单文字");
-      self.keep.parentNode.insertBefore(box, self.keep.nextSibling);
-      box.focus(); box.select();
-      self.say("已选中清单文字，请长按或按 Ctrl+C 复制。");
-    };
-    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).then(done, manual);
-    else manual();
+    var self = this;
+    // in-app browsers often refuse the clipboard: the text is then shown selected, to copy by hand
+    SiteKit.copy(this.planText(), function (result) {
+      self.say(result === "copied" ? "已复制。可以粘贴到备忘录或发给你信任的人。" : "已选中清单文字，请长按或按 Ctrl+C 复制。");
+    }, { after: this.keep, className: "triage-copy-box", label: "清单文字" });
   };
 
   Quiz.prototype.download = function () {
     try {
-      var blob = new Blob(["\ufeff" + this.planText()], { type: "text/plain;charset=utf-8" });
-      var a = document.createElement("a");
-      a.href = URL.createObjectURL(blob); a.download = "我的行动清单.txt";
-      document.body.appendChild(a); a.click(); document.body.removeChild(a);
-      setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+      SiteKit.download("我的行动清单.txt", this.planText(), "text/plain");
       this.say("已下载“我的行动清单.txt”。如果没有看到文件，请用“复制清单文字”。");
     } catch (e) { this.copy(); }
   };
 
   Quiz.prototype.print = function () {
-    var d = new Date(), body = document.body;
-    this.root.querySelector(".triage-print-date").textContent = d.getFullYear() + "-" + (d.getMonth() + 1) + "-" + d.getDate();
-    body.className += " triage-printing";
-    window.print();
-    body.className = body.className.replace(/\s*triage-printing/g, "");
+    this.root.querySelector(".triage-print-date").textContent = SiteKit.today();
+    SiteKit.print("triage-printing");
   };
 
   // 下一步 on a several-answer question: the ticked answers, or a request for at least one.
