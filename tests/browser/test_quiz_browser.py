@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from support import ROOT, Server, build, copy_project, free_port
+from support import ROOT, Server, axe_violations, build, copy_project, free_port
 
 PHONE = {"width": 390, "height": 844}
 RUNTIME = re.compile(r"pyodide|\.whl|stdlib|engine-worker|triage-worker|(?<!/components)/engine/")  # the runtime folder, not the glue
