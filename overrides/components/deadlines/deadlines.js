@@ -55,7 +55,8 @@ function deadlines(root) {
   form.onsubmit = (ev) => { ev.preventDefault(); compute(true); };
   form.addEventListener("change", () => compute(false)); // the engine says whether a date is still needed
   $(root, ".dl-today-button").onclick = () => { date.value = today(); compute(false); };
-  if (!slow() && !fallen() && window.PyEngine) window.PyEngine.start(root);
+  // shown: start now (a widget in a hidden part of the page, like the static quiz's other cards, waits for a tap)
+  if (!slow() && !fallen() && window.PyEngine && root.getClientRects().length) window.PyEngine.start(root);
 }
 
 const scan = register("deadlines", deadlines, { fallback: fallbackText });
