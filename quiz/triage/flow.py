@@ -8,6 +8,9 @@ from .model import END, Flow, Option, PlanStep, Question, Situation
 # Ids become URL fragments and HTML ids; "plan" names the finished quiz.
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 RESERVED = {END, "plan"}
+# Reader tools a card may carry (`widget:` on a situation). The card's HTML names it with the site's widget marker
+# (triage.render.card), which the build fills with that tool's form (sitegen/components/<name>.py).
+WIDGETS = ("deadlines",)
 
 
 def _text(d: dict, key: str, node: str) -> str:
@@ -81,9 +84,12 @@ def _situation(s: dict) -> Situation:
     steps = s.get("steps")
     if not isinstance(steps, list) or not steps or not all(isinstance(st, dict) for st in steps):
         raise ContentError.of(sid, "a situation needs a list of steps, each with do and link", "add steps: - do: … link: …")
+    widget = s.get("widget", "")
+    if widget not in ("",) + WIDGETS:
+        raise ContentError.of(sid, f"unknown widget {widget!r}", f"use widget: one of {', '.join(WIDGETS)}, or leave it out")
     return Situation(sid, s["urgency"], _text(s, "title", sid), _text(s, "summary", sid),
                      tuple(PlanStep(_text(st, "do", sid), _text(st, "link", sid)) for st in steps),
-                     bool(s.get("always")), bool(s.get("at_once")))
+                     bool(s.get("always")), bool(s.get("at_once")), widget)
 
 
 def from_dict(data: Any) -> Flow:

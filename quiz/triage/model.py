@@ -39,6 +39,7 @@ class Situation:
     steps: tuple[PlanStep, ...]
     always: bool = False   # in every plan, whatever the answers
     at_once: bool = False  # shown right after the answer that adds it, and kept at the top from then on
+    widget: str = ""       # a reader tool shown inside the card (one of flow.WIDGETS), e.g. "deadlines"
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 (no-JavaScript) version is made of them, so every version shows the same markup by construction.
 
 Every text from the flow goes through html.escape. Links are resolved by the caller (the build knows the
-site's URLs; the engine does not): `Link(href, label)` per plan step."""
+site's URLs; the engine does not): `Link(href, label)` per plan step. A card with a `widget` ends with that
+widget's marker (`<!-- x:deadlines -->`), which the build fills with the tool's form like any marker on a page."""
 from dataclasses import dataclass
 from html import escape as e
 from typing import Callable, Iterable
@@ -78,9 +79,10 @@ def card(s: Situation, resolve: Resolve) -> str:
         link = resolve(st)
         return f'<li>{e(st.do)} <a href="{e(link.href)}">{e(link.label)}</a></li>'
     urgent = " triage-card--at-once" if s.at_once else ""
+    widget = f"<!-- x:{e(s.widget)} -->" if s.widget else ""
     return (f'<li class="triage-card{urgent}" data-situation="{e(s.id)}">'
             f'<h3 class="triage-card-title" tabindex="-1">{e(s.title)}</h3><p>{e(s.summary)}</p>'
-            f'<ol class="triage-steps">{"".join(step(st) for st in s.steps)}</ol></li>')
+            f'<ol class="triage-steps">{"".join(step(st) for st in s.steps)}</ol>{widget}</li>')
 
 
 # Frames the glue fills with the fragments above (cards into the <ol>, answers into the <dl>).

@@ -16,6 +16,7 @@ BROKEN_FLOWS = [
      ["flow.yaml:", "[court-papers]", "has no section {#deadline}"]),
     ("step is not a mapping", "      - do: 马上拨打 110，说清楚你在哪里、发生了什么。\n        link: guide/complaints.md#police-110\n",
      "      - 马上拨打 110\n", ["flow.yaml:", "[danger]", "each with do and link"]),
+    ("unknown widget", "    widget: deadlines\n", "    widget: deadline\n", ["flow.yaml:", "[court-papers]", "unknown widget 'deadline'"]),
     ("reserved id", "  - id: chased\n", "  - id: plan\n", ["flow.yaml:", "reserved"]),
     # the lower of two options with the same outcome is the one named
     ("dead option", "        situations: [third-party]\n", "        situations: [harassment]\n",

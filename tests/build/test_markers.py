@@ -37,4 +37,11 @@ def test_html_stage_markers_wait_for_markdown_and_other_comments_stay():
 
 def test_every_widget_name_is_registered_once():
     assert set(components.MARKDOWN) == {"quiz", "quiz-static", "crisis-line", "offline-save"}
-    assert set(components.HTML) == {"letter", "evidence", "limitation"}
+    assert set(components.HTML) == {"letter", "evidence", "limitation", "deadlines"}
+
+
+def test_every_widget_a_quiz_card_may_carry_is_a_tool_filled_after_markdown():
+    """A card's `widget:` (data/flow.yaml) becomes its marker inside the quiz's fragments (triage.render.card), which
+    only the after-Markdown pass fills: so each name the flow accepts must be an HTML widget."""
+    from triage.flow import WIDGETS
+    assert set(WIDGETS) <= set(components.HTML), f"not tools: {set(WIDGETS) - set(components.HTML)}"

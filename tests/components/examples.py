@@ -105,6 +105,7 @@ def _quiz_view(ex: dict) -> dict:
         view += render.question(state.current, None if state.answered else (lambda o: f"../quiz/static/#{o.id}"))
     else:
         view = render.plan(cards, _resolve) + review
+    view = _filled(view, "the quiz")  # a card's widget (`widget:` in data/flow.yaml), as the build fills it
     return {"first": view, "parts": {}, "table": "[]", "static_url": "../quiz/static/"}
 
 
@@ -124,6 +125,12 @@ def _quiz_static(ex: dict) -> dict:
 
 def _tool(kind: str, ex: dict) -> str:
     """A tool's widget as the build makes it: its marker filled by its component module (sitegen/components/)."""
+    marker = f"<!-- x:letter {ex['letter']} -->" if kind == "letter" else f"<!-- x:{kind} -->"
+    return _filled(marker, kind)
+
+
+def _filled(html: str, kind: str) -> str:
+    """The tool markers in `html` filled as the build fills them after Markdown."""
     from sitegen import components
 
     class File:
@@ -140,8 +147,7 @@ def _tool(kind: str, ex: dict) -> str:
             return ENGINE
 
     ctx = components.Context(config(), Page, None, env(), _content(), BUILT, Engine, f"examples.yaml of {kind}")
-    marker = f"<!-- x:letter {ex['letter']} -->" if kind == "letter" else f"<!-- x:{kind} -->"
-    return components.fill_html(marker, ctx)
+    return components.fill_html(html, ctx)
 
 
 BUILDERS = {"quiz-view": _quiz_view, "quiz-static": _quiz_static}
@@ -149,7 +155,7 @@ BUILDERS = {"quiz-view": _quiz_view, "quiz-static": _quiz_static}
 
 def render(ex: Example) -> str:
     build = ex.data.get("build")
-    if build in ("letter", "evidence", "limitation"):
+    if build in ("letter", "evidence", "limitation", "deadlines"):
         return _tool(build, ex.data)
     context = BUILDERS[build](ex.data) if build else dict(ex.data.get("context") or {})
     return env().get_template(ex.template).render(config=config(), built=BUILT, **context)

@@ -10,7 +10,7 @@
 
    Each tool's script calls SiteTools.register(kind, setup, {fallback, onFallback}) (fallback: a text, or a
    function of the widget giving one); its widgets are set up
-   on every page (navigation.instant included). Work survives a failed engine: when the engine fails for
+   on every page (navigation.instant included); register returns a function that sets up any added later. Work survives a failed engine: when the engine fails for
    good every tool switches to its fallback (forms and typed values stay). Module scripts, loaded in order
    (this one first): browsers too old for modules keep the no-JavaScript version. */
 const LOADING = "正在准备工具……";
@@ -153,6 +153,7 @@ function register(kind, setup, options = {}) {
   const go = () => enhance(kind, setup);
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(go); // navigation.instant
   else go(); // module scripts run after the document is parsed
+  return go; // to set up widgets that appear later (deadlines/: the quiz's plan card)
 }
 
 // Quick exit (site-wide button): forget everything on screen; each tool forgets what it holds.
