@@ -16,6 +16,7 @@ PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 # such a block uses only optional fields, so a letter never prints an empty blank. letter.js (plain fill)
 # follows the same rule: keep the two in step (tests/browser/test_wechat_browser.py compares them).
 OPTIONAL = "?"
+EMPTY = "（未填写）"  # only where a field is empty and its line stays: the unchecked plain fill, never a checked letter
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def render(template: str, values: dict) -> str:
         kept.extend(lines)
     while kept and not kept[0].strip():
         kept.pop(0)
-    return PLACEHOLDER.sub(lambda m: values.get(m.group(1)) or "", "\n".join(kept))
+    return PLACEHOLDER.sub(lambda m: (values.get(m.group(1)) or "").strip() or EMPTY, "\n".join(kept))
 
 
 def to_dict(book: LetterBook) -> dict:
