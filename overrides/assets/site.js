@@ -65,7 +65,8 @@
 
   // Copy text to the clipboard; done(result) with "copied", "selected" or "failed". In-app browsers often
   // refuse the clipboard: with `box` ({after, className, label}) the text is then shown selected to copy by
-  // hand ("selected", with box.message beside it); without it the older copy command is tried on a hidden copy of the text.
+  // hand ("selected", with box.message beside it); without it the older copy command is tried on a hidden
+  // copy of the text.
   function copy(text, done, box) {
     function fallback() {
       if (box) { selectBox(text, box.after, box.className, box.label, box.message); done("selected"); return; }

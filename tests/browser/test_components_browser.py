@@ -23,7 +23,7 @@ SHOW = """([html, enhanced, replaces]) => {
   for (const sel of enhanced.hide || []) for (const n of box.querySelectorAll(sel)) n.hidden = true;
   if (enhanced.class) for (const n of box.querySelectorAll('.tool')) n.classList.add(enhanced.class);
   for (const part of enhanced.insert || []) for (const n of box.querySelectorAll(part.into)) {
-    n.insertAdjacentHTML('beforeend', part.html); n.hidden = false; }
+    n.insertAdjacentHTML(part.where || 'beforeend', part.html); n.hidden = false; }
 }"""
 
 
