@@ -30,22 +30,46 @@
     setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
   }
 
-  // The text shown selected in a read-only box after `after`, for the reader to copy by hand.
-  function selectBox(text, after, className, label) {
-    var box = after.parentNode.querySelector("textarea." + className) || d.createElement("textarea");
+  // In-app browsers (WeChat, QQ, Weibo, Alipay, DingTalk, Douyin, Facebook …) often save no files and print
+  // nothing, without saying so; they cannot be told apart from outside, so their user agent decides.
+  var IN_APP = /MicroMessenger|\bQQ\/|Weibo|AlipayClient|DingTalk|aweme|BytedanceWebview|NewsArticle|XiaoHongShu|\bKwai|FBAN|FBAV|Instagram|\bLine\//i;
+  function inApp() { return IN_APP.test(w.navigator.userAgent || ""); }
+  // False where a download may silently do nothing: in-app browsers, or no `download` attribute on links.
+  function canDownload() { return !inApp() && "download" in d.createElement("a"); }
+  // False where print() is missing or (in-app browsers) does nothing.
+  function canPrint() { return typeof w.print === "function" && !inApp(); }
+
+  // The text shown selected in a read-only box after `after`, for the reader to copy by hand; with `message`,
+  // a note saying why goes just above the box (and describes it), so it is read where the reader is. The page
+  // scrolls no more than needed to show the box.
+  var notes = 0;
+  function selectBox(text, after, className, label, message) {
+    var parent = after.parentNode;
+    var box = parent.querySelector("textarea." + className) || d.createElement("textarea");
     box.className = className; box.readOnly = true; box.value = text;
     box.setAttribute("aria-label", label);
-    after.parentNode.insertBefore(box, after.nextSibling);
-    box.focus(); box.select();
+    parent.insertBefore(box, after.nextSibling);
+    if (message) {
+      var note = parent.querySelector("p." + className + "-note") || d.createElement("p");
+      note.className = className + "-note";
+      note.id = note.id || className + "-note-" + (++notes);
+      note.textContent = message;
+      parent.insertBefore(note, box);
+      box.setAttribute("aria-describedby", note.id);
+    }
+    try { box.focus({ preventScroll: true }); } catch (e) { box.focus(); }
+    box.select();
+    if (box.scrollIntoView) box.scrollIntoView({ block: "nearest" });
     return box;
   }
 
   // Copy text to the clipboard; done(result) with "copied", "selected" or "failed". In-app browsers often
   // refuse the clipboard: with `box` ({after, className, label}) the text is then shown selected to copy by
-  // hand ("selected"); without it the older copy command is tried on a hidden copy of the text.
+  // hand ("selected", with box.message beside it); without it the older copy command is tried on a hidden
+  // copy of the text.
   function copy(text, done, box) {
     function fallback() {
-      if (box) { selectBox(text, box.after, box.className, box.label); done("selected"); return; }
+      if (box) { selectBox(text, box.after, box.className, box.label, box.message); done("selected"); return; }
       var t = d.createElement("textarea"), ok = false;
       t.value = text; t.setAttribute("readonly", ""); d.body.appendChild(t); t.select();
       try { ok = d.execCommand("copy"); } catch (e) { ok = false; }
@@ -75,5 +99,6 @@
     w.print();
   }
 
-  w.SiteKit = { today: today, say: say, download: download, copy: copy, selectBox: selectBox, print: print };
+  w.SiteKit = { today: today, say: say, download: download, copy: copy, selectBox: selectBox, print: print,
+                inApp: inApp, canDownload: canDownload, canPrint: canPrint };
 })(window, document);

@@ -5,7 +5,7 @@ Input is bounded: a value that is not text is refused (never coerced), over-long
 any pattern runs, amounts and dates must lie in ranges a real loan can have."""
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 KINDS = ("text", "longtext", "amount", "date", "datetime", "dates", "choice")
@@ -20,6 +20,19 @@ _AMOUNT = re.compile(r"^(\d{1,9}|\d{1,3}(,\d{3}){1,2})(\.\d{1,2})?$")  # 1200, 1
 # 2025-03-31, 2025/3/31, 2025.3.31 and 2025年3月31日 are all read as the same date.
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _TIME = re.compile(r"^(\d{1,2})[:：](\d{2})$")
+# 今天/昨天/前天 in a date field: days before the reader's today.
+DAY_WORDS = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
+# Spoken times in the evidence log ("昨晚11点", "今早8点半", "下午3点20分"): an optional day word, an optional
+# part of the day, then N点 with M分 or 半. A part of the day after noon adds 12 hours to 1–11 o'clock.
+_SPOKEN = re.compile(r"^(今天|今日|昨天|昨日|前天|今晚|昨晚|前晚|今早|昨早|今晨|昨晨)?\s*"
+                     r"(凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里)?\s*"
+                     r"([0-9]{1,2}|[零一二两三四五六七八九十]{1,3})\s*[点點时時:：]\s*"
+                     r"(半|[0-9]{1,2}|[零一二两三四五六七八九十]{1,3})?\s*分?$")
+_DAY_OF = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2, "今晚": 0, "昨晚": 1, "前晚": 2,
+           "今早": 0, "昨早": 1, "今晨": 0, "昨晨": 1}
+_EVENING = ("今晚", "昨晚", "前晚")
+_AFTERNOON = ("下午", "傍晚", "晚上", "夜里")
+_CN = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 # Several dates in one box ("dates"): separated by commas, 、, semicolons or new lines, or by spaces before a
 # new year (a day or month has at most two digits, so "2023-1-5 2024-3-1" splits, "2023 年 1 月 5 日" does not).
 _DATES_SEP = re.compile(r"[,，、;；\n]+|\s+(?=\d{4})")
@@ -36,6 +49,29 @@ class Field:
     options: tuple[str, ...] = ()
     past: bool = False  # a date of something that already happened: not after today
     autocomplete: str = "off"
+    refuse: tuple[str, ...] = ()  # names that are not an answer (brands for the lender), compared by refused()
+    refuse_why: str = ""          # said when one of them is written
+
+
+# Written after a refused name, these do not make it a different name: "天星金融 App" is still 天星金融.
+_REFUSE_TAIL = re.compile(r"(app|平台|官方|客服)+$")
+
+
+def refused(field: Field, value: str) -> str | None:
+    """The refused name `value` amounts to (spaces, case and a trailing App/平台 ignored), or None."""
+    plain = _REFUSE_TAIL.sub("", "".join(value.split()).lower())
+    return next((w for w in field.refuse if "".join(w.split()).lower() == plain), None)
+
+
+def _refuse_rule(fid: str, d: dict) -> tuple[tuple[str, ...], str]:
+    rule = d.get("refuse")
+    if rule is None:
+        return (), ""
+    words, why = (rule.get("words"), rule.get("why")) if isinstance(rule, dict) else (None, None)
+    if (d.get("kind") != "text" or not isinstance(words, list) or not words
+            or not all(isinstance(w, str) and w.strip() for w in words) or not isinstance(why, str) or not why.strip()):
+        raise ValueError(f"field '{fid}' has a 'refuse' rule that is not {{words: [names], why: a sentence}} on a text field")
+    return tuple(w.strip() for w in words), why.strip()
 
 
 def field_from_dict(fid: str, d: dict) -> Field:
@@ -45,14 +81,15 @@ def field_from_dict(fid: str, d: dict) -> Field:
         raise ValueError(f"field '{fid}' is a choice but has no options")
     if d.get("autocomplete", "off") not in AUTOCOMPLETE:
         raise ValueError(f"field '{fid}' has autocomplete '{d['autocomplete']}' (use one of: {', '.join(AUTOCOMPLETE)})")
+    refuse, why = _refuse_rule(fid, d)
     return Field(fid, str(d["label"]), d["kind"], bool(d.get("required")), int(d.get("max") or DEFAULT_MAX.get(d["kind"], 0)),
                  str(d.get("help") or ""), tuple(str(o) for o in d.get("options") or ()), bool(d.get("past")),
-                 str(d.get("autocomplete", "off")))
+                 str(d.get("autocomplete", "off")), refuse, why)
 
 
 def field_from_shipped(d: dict) -> Field:
     """A Field from the build's own JSON (already validated there): no checks, options back to a tuple."""
-    return Field(**{**d, "options": tuple(d.get("options") or ())})
+    return Field(**{**d, "options": tuple(d.get("options") or ()), "refuse": tuple(d.get("refuse") or ())})
 
 
 def parse_dates(value: str) -> list[date]:
@@ -64,14 +101,50 @@ def split_dates(raw: str) -> list[str]:
     return [p.strip() for p in _DATES_SEP.split(raw) if p.strip()]
 
 
-def parse_date(raw: str) -> date | None:
-    """'2024-02-29' → date; None when the text is not a real calendar date in the accepted years."""
-    return _date(raw)[0]
+def parse_date(raw: str, today: date | None = None) -> date | None:
+    """'2024-02-29' → date; with `today`, also 今天/昨天/前天. None when the text is not a real calendar
+    date in the accepted years."""
+    return _date(raw, today)[0]
 
 
-def _date(raw: str) -> tuple[date | None, str]:
+def _number(text: str) -> int | None:
+    """'11' or '十一', '二十五', '两' → the number (0–59); None otherwise."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        if "十" in ones or (tens and tens not in _CN) or (ones and ones not in _CN):
+            return None
+        return (_CN[tens] if tens else 1) * 10 + (_CN[ones] if ones else 0)
+    return _CN.get(text) if len(text) == 1 else None
+
+
+def parse_spoken(raw: str, today: date) -> tuple[date, int, int] | None:
+    """'昨晚11点' → (yesterday, 23, 0); '今早8点半' → (today, 8, 30); '下午3点20分', '前天 21:05'. None when
+    it is not written this way or names no real time. 晚上12点 is the midnight that ends that evening."""
+    m = _SPOKEN.match(raw.strip())
+    if not m:
+        return None
+    day, part, hour, minute = m.group(1), m.group(2), _number(m.group(3)), m.group(4)
+    minute = 30 if minute == "半" else 0 if minute is None else _number(minute)
+    if hour is None or minute is None or hour > 23 or minute > 59:
+        return None
+    when = today - timedelta(days=_DAY_OF.get(day or "", 0))
+    if part in _AFTERNOON or (day in _EVENING and part is None):
+        if part != "下午" and hour == 12:
+            return when + timedelta(days=1), 0, minute
+        if 1 <= hour <= 11:
+            hour += 12
+    elif part == "中午" and 1 <= hour <= 2:
+        hour += 12
+    return when, hour, minute
+
+
+def _date(raw: str, today: date | None = None) -> tuple[date | None, str]:
     """(date, '') or (None, why): 'format' when not written as a date, 'missing' when no such day exists,
-    'range' when the year is outside YEARS."""
+    'range' when the year is outside YEARS. With `today`, 今天/昨天/前天 are read too."""
+    if today is not None and raw.strip() in DAY_WORDS:
+        return today - timedelta(days=DAY_WORDS[raw.strip()]), ""
     m = _DATE.match(raw.strip())
     if not m:
         return None, "format"
@@ -106,6 +179,9 @@ def check(field: Field, raw, today: date | None) -> tuple[str | None, str]:
             value = " ".join(value.split())
         if field.max and len(value) > field.max:
             return f"“{field.label}”最多 {field.max} 个字，现在有 {len(value)} 个，请删减一些。", value
+        name = refused(field, value) if field.refuse else None
+        if name:
+            return f"“{field.label}”不能只写“{name}”。{field.refuse_why}", value
         return None, value
     if field.kind == "amount":
         plain = value.replace("，", ",").replace(" ", "").removesuffix("元")
@@ -116,7 +192,7 @@ def check(field: Field, raw, today: date | None) -> tuple[str | None, str]:
             return f"“{field.label}”超过了 1 亿元，请检查是不是多打了几位数。", value
         return None, f"{amount:,.2f}"
     if field.kind == "date":
-        d, why = _date(value)
+        d, why = _date(value, today)
         if d is None:
             return _date_error(field.label, why, "2025-03-31"), value
         if field.past and today and d > today:
@@ -125,14 +201,21 @@ def check(field: Field, raw, today: date | None) -> tuple[str | None, str]:
     if field.kind == "dates":
         return _check_dates(field, value, today)
     if field.kind == "datetime":
-        day, _, clock = value.replace("T", " ").rpartition(" ")
-        d, why = _date(day) if day else (None, "format")
-        t = _TIME.match(clock.strip())
-        if d is None or t is None or int(t.group(1)) > 23 or int(t.group(2)) > 59:
-            return _date_error(field.label, why or "format", "2025-03-31 21:30").replace("年-月-日", "年-月-日 时:分"), value
+        spoken = parse_spoken(value, today) if today else None
+        if spoken:
+            d, hour, minute = spoken
+        else:
+            day, _, clock = value.replace("T", " ").rpartition(" ")
+            d, why = _date(day, today) if day else (None, "format")
+            t = _TIME.match(clock.strip())
+            if d is None or t is None or int(t.group(1)) > 23 or int(t.group(2)) > 59:
+                if why in ("missing", "range"):
+                    return _date_error(field.label, why, ""), value
+                return f"“{field.label}”请按 年-月-日 时:分 填写，例如 2025-03-31 21:30；也可以写“昨晚11点”。", value
+            hour, minute = int(t.group(1)), int(t.group(2))
         if field.past and today and d > today:  # only the reader's date is known here, not their clock
             return f"“{field.label}”不能晚于今天（{today.isoformat()}）。", value
-        return None, f"{d.isoformat()} {int(t.group(1)):02d}:{t.group(2)}"
+        return None, f"{d.isoformat()} {hour:02d}:{minute:02d}"
     if value not in field.options:  # choice
         return f"“{field.label}”请从列表里选择一项。", value
     return None, value
@@ -146,7 +229,7 @@ def _check_dates(field: Field, value: str, today: date | None) -> tuple[str | No
         return f"“{field.label}”最多填 {MAX_DATES} 个日期，现在有 {len(parts)} 个。", value
     days = set()
     for part in parts:
-        d, why = _date(part)
+        d, why = _date(part, today)
         shown = part if len(part) <= 20 else part[:20] + "…"
         if d is None:
             return _date_error(field.label, why, "2023-05-10、2024-01-15").replace(f"“{field.label}”", f"“{field.label}”里的“{shown}”", 1), value

@@ -11,7 +11,12 @@ from .errors import ContentError
 from .fields import Field, check_all, field_from_dict, field_from_shipped
 
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
-EMPTY = "（未填写）"
+# Optional lines: a template line starting with "?" is left out of the letter when every field in it (and in
+# the "?" lines right next to it: one block) is empty. Optional fields may only appear on such lines, and
+# such a block uses only optional fields, so a letter never prints an empty blank. letter.js (plain fill)
+# follows the same rule: keep the two in step (tests/browser/test_wechat_browser.py compares them).
+OPTIONAL = "?"
+EMPTY = "（未填写）"  # only where a field is empty and its line stays: the unchecked plain fill, never a checked letter
 
 
 @dataclass(frozen=True)
@@ -63,10 +68,54 @@ def from_dict(data: dict) -> LetterBook:
         for fid in d["fields"]:
             if fid not in used:
                 raise ContentError.of(f"letter:{lid}.fields", f"field '{fid}' is asked for but never used in the template", f"use {{{fid}}} or drop it")
+        _check_optional(lid, d["template"], fields)
         letters[lid] = Letter(lid, d["title"], d["to"], d["intro"], tuple(d["fields"]), d["template"].strip())
     if not letters:
         raise ContentError.of("", "no letters defined", "add letters:")
     return LetterBook(fields, letters)
+
+
+def blocks(template: str) -> list[tuple[bool, list[str]]]:
+    """The template as (optional?, lines) blocks: runs of "?" lines (marker removed) and single other lines."""
+    out: list[tuple[bool, list[str]]] = []
+    for line in template.split("\n"):
+        optional = line.startswith(OPTIONAL)
+        if optional and out and out[-1][0]:
+            out[-1][1].append(line[1:])
+        else:
+            out.append((optional, [line[1:] if optional else line]))
+    return out
+
+
+def _check_optional(lid: str, template: str, fields: dict[str, Field]) -> None:
+    for optional, lines in blocks(template):
+        used = PLACEHOLDER.findall("\n".join(lines))
+        if optional:
+            required = [f for f in used if fields[f].required]
+            if not used or required:
+                raise ContentError.of(f"letter:{lid}.template", f"the optional line '?{lines[0][:30]}' "
+                                      + (f"uses the required field {{{required[0]}}}" if required else "has no {field}"),
+                                      "start a line with '?' only when all its fields are optional (it is left out when they are empty)")
+        else:
+            for fid in used:
+                if not fields[fid].required:
+                    raise ContentError.of(f"letter:{lid}.template", f"the optional field {{{fid}}} is on a line that is always printed",
+                                          f"put {{{fid}}} on its own line starting with '?' (left out when empty), or make the field required")
+
+
+def render(template: str, values: dict) -> str:
+    """Fill a checked template: optional blocks whose fields are all empty are left out, with one of the blank
+    lines around them, so no empty section and no double gap is left."""
+    kept: list[str] = []
+    for optional, lines in blocks(template):
+        if optional and not any((values.get(f) or "").strip() for f in PLACEHOLDER.findall("\n".join(lines))):
+            if kept and not kept[-1].strip():
+                kept.pop()
+            continue
+        kept.extend(lines)
+    while kept and not kept[0].strip():
+        kept.pop(0)
+    return PLACEHOLDER.sub(lambda m: (values.get(m.group(1)) or "").strip() or EMPTY, "\n".join(kept))
 
 
 def to_dict(book: LetterBook) -> dict:
@@ -86,10 +135,10 @@ def fill(book: LetterBook, letter_id: str, values: dict, today: date) -> dict:
     errors, clean = check_all(book.form(letter_id), values, today)
     if errors:
         return {"errors": errors}
-    text = PLACEHOLDER.sub(lambda m: clean.get(m.group(1)) or EMPTY, book.letters[letter_id].template)
-    return {"text": text}
+    return {"text": render(book.letters[letter_id].template, clean)}
 
 
 def blank(book: LetterBook, letter_id: str) -> str:
     """The template with 【label】 blanks: the printable version for readers without JavaScript."""
-    return PLACEHOLDER.sub(lambda m: f"【{book.fields[m.group(1)].label}】", book.letters[letter_id].template)
+    text = "\n".join(line for _, lines in blocks(book.letters[letter_id].template) for line in lines)
+    return PLACEHOLDER.sub(lambda m: f"【{book.fields[m.group(1)].label}】", text)

@@ -1,6 +1,7 @@
 """One axe check per component state: every HTML example of every component (overrides/components/*/
 examples.yaml, rendered as in tests/components/) shown inside a real page of the built site, with the site's
-styles, at phone width, in the state its script would put it in (`enhanced`), once transitions have settled. Site-wide parts
+styles, at phone width, in the state its script would put it in (`enhanced`: shown, hidden, a class, and
+`insert`: markup the script draws, e.g. the evidence cards), once transitions have settled. Site-wide parts
 (`replaces`: the quick exit) take the place of their own element, where their styles apply."""
 import json
 
@@ -21,6 +22,8 @@ SHOW = """([html, enhanced, replaces]) => {
   for (const sel of enhanced.show || []) for (const n of box.querySelectorAll(sel)) n.hidden = false;
   for (const sel of enhanced.hide || []) for (const n of box.querySelectorAll(sel)) n.hidden = true;
   if (enhanced.class) for (const n of box.querySelectorAll('.tool')) n.classList.add(enhanced.class);
+  for (const part of enhanced.insert || []) for (const n of box.querySelectorAll(part.into)) {
+    n.insertAdjacentHTML(part.where || 'beforeend', part.html); n.hidden = false; }
 }"""
 
 

@@ -13,7 +13,7 @@ THIRD_PARTY = {"name": "张三", "date": "2026-11-28", "lender": "重庆小米�
                "contact_phone": "13800000000", "who_contacted": "我的母亲", "when_contacted": "2026年11月3日"}
 EXPECTED_THIRD_PARTY = """重庆小米消费金融有限公司：
 
-本人张三，借款合同编号（借据号）：（未填写）。
+本人张三，是贵方的借款人。
 
 2026年11月3日，有自称贵方或受贵方委托的催收人员联系了我的母亲。这些人不是这笔借款的借款人或担保人，与借款无关。
 
@@ -112,6 +112,10 @@ BROKEN = [
     ("a field of an unknown kind", ("hardship:           {label: 还不上的原因, kind: longtext", "hardship:           {label: 还不上的原因, kind: essay"), "kind: essay"),
     ("a placeholder with no field", ("本人{name}，在贵方有一笔借款", "本人{nickname}，在贵方有一笔借款"), "      {lender}："),  # the template starts here
     ("an empty title", ("title: 征信异议申请", "title: ''"), "title: ''"),
+    ("an optional field on a line always printed", ("      ?借款合同编号（借据号）：{contract_no}\n\n      一、", "      借款合同编号（借据号）：{contract_no}\n\n      一、"),
+     "      关于{lender}催收行为的投诉"),
+    ("a required field on an optional line", ("      ?身份证号码：{id_number}", "      ?身份证号码：{id_number}，{name}"), "      {recipient}："),
+    ("a refuse rule without its reason", ("      why: 这是 App", "      because: 这是 App"), "    label: 贷款方名称"),
 ]
 
 
@@ -127,3 +131,45 @@ def test_letter_errors_name_the_file_and_the_line(statutes, tmp_path, name, edit
     with pytest.raises(ContentError) as err:
         load_letters(path, statutes)
     assert err.value.where == f"{path}:{_line(broken, needle)}", str(err.value)
+
+
+EMPTY_OPTIONALS = {"contract_no": "", "evidence_summary": "", "id_number": ""}
+
+
+@pytest.mark.parametrize("letter_id", ["negotiation", "complaint", "credit_objection", "third_party"])
+def test_empty_optional_fields_leave_out_their_lines(book, letter_id):
+    values = {**sample_values(book, letter_id), **EMPTY_OPTIONALS}
+    text = fill(book, letter_id, values, TODAY)["text"]
+    assert "未填写" not in text and "借款合同编号" not in text and "身份证号码" not in text
+    assert "\n\n\n" not in text and not text.startswith("\n") and "?" not in text
+    filled = fill(book, letter_id, {**values, "contract_no": "JK-2026-001", "id_number": "110101199001011234"}, TODAY)["text"]
+    assert "借款合同编号（借据号）：JK-2026-001" in filled and "?" not in filled
+
+
+def test_the_complaint_evidence_block_is_there_only_with_a_list(book):
+    values = {**sample_values(book, "complaint"), "evidence_summary": ""}
+    without = fill(book, "complaint", values, TODAY)["text"]
+    assert "均已保存" not in without and "一、事情经过\n示例内容\n\n二、本人的意见" in without
+    with_list = fill(book, "complaint", {**values, "evidence_summary": "通话录音 3 段"}, TODAY)["text"]
+    assert "示例内容\n\n以下证据材料本人均已保存，需要时可以提供：\n通话录音 3 段\n\n二、本人的意见" in with_list
+
+
+def test_the_blank_template_keeps_optional_lines_without_their_marker(book):
+    text = blank(book, "complaint")
+    assert "借款合同编号（借据号）：【借款合同编号或借据号】" in text and "\n?" not in text
+
+
+@pytest.mark.parametrize("typed", ["小米贷款", "随星借", "天星金融", "小米金融", " 天星金融 App ", "随星借APP", "小米 贷款"])
+def test_the_lender_field_refuses_brand_names_with_the_reason(book, typed):
+    errors = fill(book, "negotiation", {**sample_values(book, "negotiation"), "lender": typed}, TODAY)["errors"]
+    assert "不能只写" in errors["lender"] and "借款合同" in errors["lender"] and "征信报告" in errors["lender"]
+
+
+@pytest.mark.parametrize("typed", ["重庆小米消费金融有限公司", "重庆市小米小额贷款有限公司"])
+def test_the_lender_of_record_is_accepted(book, typed):
+    text = fill(book, "negotiation", {**sample_values(book, "negotiation"), "lender": typed}, TODAY)["text"]
+    assert text.startswith(typed + "：")
+
+
+def test_the_brand_list_is_data(book):
+    assert "小米贷款" in book.fields["lender"].refuse and book.fields["lender"].refuse_why

@@ -94,7 +94,7 @@ def test_every_counted_paper_carries_the_caveat_and_a_todo():
 
 @pytest.mark.parametrize("values,field,words", [
     ({"paper": "complaint", "received": "2026-02-30"}, "received", "这一天不存在"),
-    ({"paper": "complaint", "received": "昨天"}, "received", "请按 年-月-日 填写"),
+    ({"paper": "complaint", "received": "上个月"}, "received", "请按 年-月-日 填写"),
     ({"paper": "complaint", "received": ""}, "received", "请填写"),
     ({"paper": "complaint", "received": "2026-12-08"}, "received", "不能晚于今天（2026-12-07）"),
     ({"paper": "letter", "received": "2026-12-01"}, "paper", "请选择"),

@@ -100,10 +100,10 @@ def test_leap_day_and_month_ends():
 
 
 def test_impossible_and_future_dates_get_clear_messages():
-    errors = compute(TEXTS, {"due": "2023-02-29", "demands": "2024-01-01，2027-01-01", "own": "昨天"}, TODAY)["errors"]
+    errors = compute(TEXTS, {"due": "2023-02-29", "demands": "2024-01-01，2027-01-01", "own": "上周"}, TODAY)["errors"]
     assert "这一天不存在" in errors["due"]
     assert "“2027-01-01”不能晚于今天（2026-11-28）" in errors["demands"]
-    assert "“昨天”请按 年-月-日 填写" in errors["own"]
+    assert "“上周”请按 年-月-日 填写" in errors["own"]
 
 
 def test_common_date_spellings_and_separators_are_understood():

@@ -3,7 +3,7 @@
    letter as SiteTools.evidence. Uses tool/tools.js (window.SiteTools), loaded before it. The log adds to the
    tools' markup: .ev-keep, .ev-import, .ev-export, .ev-copy, .ev-print, .ev-clear, .ev-raw/.ev-backup,
    .ev-table, .ev-summary. */
-const { $, el, button, values, setValues, showErrors, say, run, quietly, copy, printOnly, fallen, register } = window.SiteTools;
+const { $, el, button, values, setValues, showErrors, say, run, quietly, copy, save, printOnly, fallen, register } = window.SiteTools;
 const { today, download } = window.SiteKit;
 const STORE_KEY = "xlh-evidence-log-v1";
 const BACKUP_KEY = "xlh-evidence-log-v1-unreadable"; // a stored log that could not be read, kept as it was
@@ -75,6 +75,8 @@ async function saveStore(root) { // true when stored (or nothing needs storing)
 }
 
 
+const COLUMNS = ["日期和时间", "号码", "方式", "联系了谁", "说了或做了什么", "证据", "操作"];
+
 function evidenceLog(root) {
   const form = $(root, "form"), keep = $(root, ".ev-keep"), log = $(root, ".ev-log"), submit = $(form, "button[type=submit]");
   let editing = null, chain = Promise.resolve();
@@ -106,13 +108,18 @@ function evidenceLog(root) {
   function draw() {
     log.hidden = !evidence.entries.length && evidence.unread == null;
     showBackup();
+    // One table; on a phone each row shows as a card, each cell under its column's name (data-label, tools.css).
     const table = el("table"), head = el("tr");
-    for (const c of ["日期和时间", "号码", "方式", "联系了谁", "说了或做了什么", "证据", "操作"]) head.appendChild(el("th", null, c));
+    for (const c of COLUMNS) head.appendChild(el("th", null, c));
     table.appendChild(head);
     evidence.entries.forEach((e, i) => {
       const tr = el("tr");
-      for (const k of ["when", "number", "channel", "who", "what", "proof"]) tr.appendChild(el("td", null, e[k]));
-      const td = el("td"), edit = button("ev-edit", "修改"), del = button("ev-delete", "删除");
+      ["when", "number", "channel", "who", "what", "proof"].forEach((k, n) => {
+        const td = el("td", e[k] ? null : "ev-empty", e[k]);
+        td.setAttribute("data-label", COLUMNS[n]);
+        tr.appendChild(td);
+      });
+      const td = el("td", "ev-ops"), edit = button("ev-edit", "修改"), del = button("ev-delete", "删除");
       edit.setAttribute("aria-label", `修改 ${e.when} 的记录`);
       del.setAttribute("aria-label", `删除 ${e.when} 的记录`);
       edit.hidden = fallen();
@@ -146,13 +153,15 @@ function evidenceLog(root) {
   function allText() { // what the reader has, even when the stored copy could not be read here
     return evidence.unread != null && !evidence.entries.length ? evidence.unread : exportText(evidence.entries);
   }
-  $(root, ".ev-export").onclick = () => {
-    download(`证据记录-${today()}.json`, allText(), "application/json");
+  const readable = () => (evidence.entries.length ? plainText(evidence.entries) : allText());
+  $(root, ".ev-export").onclick = function () {
+    if (!save(this, `证据记录-${today()}.json`, allText(), "application/json", readable())) return; // the text is offered
     evidence.dirty = false;
     status("已导出。如果没有看到下载的文件（有些 App 里的浏览器不能下载），请点“复制为文字”。");
   };
-  $(root, ".ev-copy").onclick = () => quietly(copy(root, evidence.entries.length ? plainText(evidence.entries) : allText())
-    .then((ok) => { if (ok) evidence.dirty = false; }));
+  $(root, ".ev-copy").onclick = function () {
+    quietly(copy(root, readable(), this).then((ok) => { if (ok) evidence.dirty = false; }));
+  };
   $(root, ".ev-raw").onclick = () => {
     download(`证据记录-原始数据-${today()}.txt`, evidence.unread || readStore(BACKUP_KEY) || "", "text/plain");
   };
@@ -170,11 +179,12 @@ function evidenceLog(root) {
       await set(m.entries, `已导入 ${r.entries.length} 条记录。`);
     });
   };
-  $(root, ".ev-print").onclick = () => {
+  $(root, ".ev-print").onclick = function () {
     const table = $(root, ".ev-table table").cloneNode(true);
     for (const row of table.querySelectorAll("tr")) row.lastChild.remove();
     const wrap = el("div"); wrap.append(table, el("p", null, $(root, ".ev-summary").textContent));
-    printOnly(root, "催收联系时间线", wrap);
+    const summary = $(root, ".ev-summary").textContent;
+    printOnly(root, "催收联系时间线", wrap, this, readable() + (summary ? `\n\n${summary}` : ""));
   };
   const clear = $(root, ".ev-clear");
   let armed = false;

@@ -4,17 +4,41 @@
    Uses tool/tools.js (window.SiteTools), loaded before it. */
 const PLAIN_AFTER_MS = 8000; // a letter never waits longer for the engine: it is filled plainly, then checked
 const UNCHECKED = "未经检查：工具还在准备，这封信是把你填的内容直接填进去的。请核对日期、金额和每一项。工具准备好后会自动检查。";
-const { $, el, button, values, setValues, showErrors, say, run, quietly, copy, printOnly, fallen, register } = window.SiteTools;
-const { today, download } = window.SiteKit;
+const { $, el, button, values, setValues, showErrors, say, run, quietly, copy, save, printOnly, fallen, register } = window.SiteTools;
+const { today } = window.SiteKit;
+
+/* The plain fill: the same rule as the engine's triage/letters.py `render` (keep the two in step; the browser
+   test test_wechat_browser.py compares them): a run of template lines starting with "?" is left out, with
+   the blank line before it, when every field in it is empty; other lines are printed with the values, and a
+   field still empty there (only ever in this unchecked fill: a required field left blank) shows as （未填写）. */
+const FIELD = /\{([a-z][a-z0-9_]*)\}/g;
+function fillPlain(template, v) {
+  const blocks = [];
+  for (const line of template.split("\n")) {
+    const optional = line.startsWith("?"), last = blocks[blocks.length - 1];
+    if (optional && last && last.optional) last.lines.push(line.slice(1));
+    else blocks.push({ optional, lines: [optional ? line.slice(1) : line] });
+  }
+  const kept = [], filled = (id) => String(v[id] || "").trim() !== "";
+  for (const b of blocks) {
+    if (b.optional && ![...b.lines.join("\n").matchAll(FIELD)].some((m) => filled(m[1]))) {
+      if (kept.length && !kept[kept.length - 1].trim()) kept.pop();
+      continue;
+    }
+    kept.push(...b.lines);
+  }
+  while (kept.length && !kept[0].trim()) kept.shift();
+  return kept.join("\n").replace(FIELD, (m, id) => String(v[id] || "").trim() || "（未填写）");
+}
 
 function letter(root) {
   const form = $(root, "form"), out = $(root, ".tool-output"), title = root.getAttribute("data-title");
   function show(text, note, focus = true) {
     const pre = el("pre", "letter-output", text), bar = el("p", "tool-actions");
     const b1 = button("md-button", "复制"), b2 = button("md-button", "下载为文本文件"), b3 = button("md-button", "打印");
-    b1.onclick = () => quietly(copy(root, text));
-    b2.onclick = () => download(`${title}.txt`, text, "text/plain");
-    b3.onclick = () => printOnly(root, title, el("pre", "letter-output", text));
+    b1.onclick = () => quietly(copy(root, text, b1));
+    b2.onclick = () => save(b2, `${title}.txt`, text, "text/plain");
+    b3.onclick = () => printOnly(root, title, el("pre", "letter-output", text), b3, text);
     bar.append(b1, " ", b2, " ", b3);
     out.replaceChildren(el("h3", null, "你的信件（可以再修改上面的内容后重新生成）"));
     if (note) out.appendChild(el("p", "tool-note", note));
@@ -23,9 +47,8 @@ function letter(root) {
     pre.setAttribute("tabindex", "-1");
     if (focus) pre.focus();
   }
-  function plainFill() { // without the engine: the reader's words as typed, blanks marked
-    const v = values(form);
-    return root.getAttribute("data-template").replace(/\{([a-z][a-z0-9_]*)\}/g, (m, id) => (v[id] || "").trim() || "（未填写）");
+  function plainFill() { // without the engine: the reader's words as typed
+    return fillPlain(root.getAttribute("data-template"), values(form));
   }
   const sumBtn = $(root, ".tool-fill-summary");
   if (sumBtn) {
@@ -67,6 +90,7 @@ function letter(root) {
   };
 }
 
+window.SiteTools.plainLetter = fillPlain;
 register("letter", letter, {
   fallback: "点“生成信件”会把你填的内容直接填进信里（不做检查），请自己核对后再复制、下载或打印。",
   onFallback: (root) => { for (const b of root.querySelectorAll(".tool-fill-summary")) b.hidden = true; },

@@ -99,20 +99,45 @@ function fallbackText(root) {
   return typeof text === "function" ? text(root) : text;
 }
 
-/* Taking the work away: copy (where in-app browsers block downloads) and print; download is SiteKit's. */
-function copy(root, text) { // resolves true when copied
+/* Taking the work away: copy, download and print. In-app browsers (WeChat: no clipboard, no downloads, no
+   print) refuse them, often silently: the reason is then said next to the button that was pressed, with the
+   text shown selected just below it to copy by hand (SiteKit.selectBox); the page does not jump. */
+const REFUSED = {
+  copy: "这个浏览器不让网页自动复制。文字在下面，已经选中：长按它，选“复制”。",
+  download: "在微信等 App 里打开时，文件可能存不下来。文字在下面，已经选中：长按它，选“复制”；要存文件，请在手机自带的浏览器里打开本页。",
+  print: "这个浏览器不能打印。文字在下面，已经选中：长按它，选“复制”，发到电脑上打印；或者在手机自带的浏览器里打开本页再打印。",
+};
+function offer(button, text, why) { // the text selected beside `button`'s row, with why
+  Kit.selectBox(text, button.parentNode, "tool-offer", "要手动复制的文字", REFUSED[why]);
+}
+function copy(root, text, from) { // resolves true when copied; `from` is the button pressed
+  const box = from ? { after: from.parentNode, className: "tool-offer", label: "要手动复制的文字", message: REFUSED.copy } : null;
   return new Promise((resolve) => Kit.copy(text, (result) => {
     const ok = result === "copied";
-    say(root, ok ? "已复制，可以粘贴到微信、短信或备忘录里。" : "没能自动复制，请长按或拖选文字复制。", true);
+    if (result !== "selected") say(root, ok ? "已复制，可以粘贴到微信、短信或备忘录里。" : "没能自动复制，请长按或拖选文字复制。", !from);
     resolve(ok);
-  }));
+  }, box));
 }
-function printOnly(root, title, node) { // print this content alone, with the site version and the notice
+function save(from, name, text, type, shown) { // download; where it may not work, `shown` (or text) is offered too
+  let ok = Kit.canDownload();
+  try { Kit.download(name, text, type); } catch (e) { ok = false; }
+  if (!ok) offer(from, shown == null ? text : shown, "download");
+  return ok;
+}
+function printOnly(root, title, node, from, text) { // print this content alone, with the site version and the notice
+  if (from && !Kit.canPrint()) { offer(from, text, "print"); return; }
   const area = document.getElementById("print-area") || document.body.appendChild(el("div"));
   area.id = "print-area"; area.replaceChildren(el("h1", null, title), node,
     el("p", "print-foot", `由“小米贷款逾期被催收怎么办”网站生成 · 网站版本 ${root.getAttribute("data-built")} · 本站提供一般性法律信息，不构成法律意见。`));
   // after the dialog closes: back to normal, and the printed copy leaves the page
   Kit.print("print-one", () => area.replaceChildren());
+}
+
+// 「现在」 beside a date-time field: this device's date and time, written the way the field reads it.
+function now(b) {
+  const t = new Date(), pad = (n) => String(n).padStart(2, "0"), input = b.parentNode.querySelector("input");
+  input.value = `${Kit.today()} ${pad(t.getHours())}:${pad(t.getMinutes())}`;
+  input.focus();
 }
 
 /* Setting up every widget of one kind on this page, now and after each instant navigation. */
@@ -124,6 +149,7 @@ function enhance(kind, setup) {
     root.setAttribute("data-enhanced", "1");
     root.classList.add("tool-js");
     $(root, "form").hidden = false;
+    for (const b of root.querySelectorAll(".tool-now")) { b.hidden = false; b.onclick = () => now(b); }
     setup(root);
     if (E) root.addEventListener("focusin", () => { if (!failed) E.start(root); });
   }
@@ -162,7 +188,8 @@ document.addEventListener("site-exit", () => {
   for (const root of document.querySelectorAll(".tool")) {
     for (const f of root.querySelectorAll("form")) f.reset();
     for (const n of root.querySelectorAll(".tool-output, .ev-table, .ev-summary, .tool-status")) n.replaceChildren();
+    for (const n of root.querySelectorAll(".tool-offer, .tool-offer-note")) n.remove();
   }
 });
 
-window.SiteTools = { $, el, button, values, setValues, showErrors, say, run, quietly, copy, printOnly, fallen, fallbackText, register };
+window.SiteTools = { $, el, button, values, setValues, showErrors, say, run, quietly, copy, save, printOnly, fallen, fallbackText, register };
