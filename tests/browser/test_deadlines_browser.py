@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from quizdrive import answer_all
 from support import ROOT, axe_violations
 
 TODAY = date(2026, 12, 7)
@@ -47,14 +48,11 @@ def phone(browser):
 
 def to_court_papers_plan(page, server, data):
     """Through the quiz by the fewest answers that give a plan with the court-papers card."""
-    from triage.engine import walk
     from triage.states import reaching
     flow = data.quiz.flow
     answers = reaching(flow, situation="court-papers")
     page.goto(server.url + "quiz/")
-    for step in walk(flow, answers).answered:
-        label = step.question.option(step.option_id).label
-        page.locator("#triage .triage-option", has_text=re.compile(f"^{re.escape(label)}$")).click()
+    answer_all(page, flow, answers)
     return page.locator(f"#triage .triage-card[data-situation=court-papers] {WIDGET}")
 
 

@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from quizdrive import answer_all, labels_in_order, tap
 from support import ROOT, Server, axe_violations, build, copy_project, free_port
 
 PHONE = {"width": 390, "height": 844}
@@ -34,16 +35,6 @@ def expected_titles(flow, answers):
     return [s.title for s in plan(flow, walk(flow, answers).situations)]
 
 
-def labels_in_order(flow, answers):
-    """(question id, label) per answer on the path; for a several-answer question, a list of labels."""
-    from triage.engine import walk
-    out = []
-    for s in walk(flow, answers).answered:
-        labels = [s.question.option(o).label for o in s.option_ids]
-        out.append((s.question.id, labels if s.question.multiple else labels[0]))
-    return out
-
-
 @pytest.fixture
 def phone(browser, server):
     """A phone-sized page that records every request, with the Python runtime blocked outright."""
@@ -54,21 +45,6 @@ def phone(browser, server):
     page.route(RUNTIME, lambda route: route.abort())
     yield page
     ctx.close()
-
-
-def tap(page, label):
-    """Answer the question on screen: tap an option, or tick each label given (a list) and press 下一步."""
-    if isinstance(label, list):
-        for one in label:
-            page.locator("#triage .triage-check", has_text=re.compile(f"^\\s*{re.escape(one)}$")).click()
-        page.get_by_role("button", name="下一步").click()
-    else:
-        page.locator("#triage .triage-option", has_text=re.compile(f"^{re.escape(label)}$")).click()
-
-
-def answer_all(page, flow, answers):
-    for _, label in labels_in_order(flow, answers):
-        tap(page, label)
 
 
 def plan_titles(page):
