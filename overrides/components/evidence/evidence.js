@@ -176,8 +176,9 @@ function evidenceLog(root) {
     serial(async () => {
       let text;
       try { text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer()).replace(/^\ufeff/, ""); } catch (e) {
-        status("这个文件不是 UTF-8 编码（可能被记事本或 Excel 另存成了 GBK/ANSI），本站读不了。" +
-          "请导入本站“导出文件”得到的原文件，或把它另存为 UTF-8 后再导入。你现有的记录没有改动。");
+        // GBK/ANSI (a file saved again by Notepad or Excel on Chinese Windows), or not text at all
+        status("这个文件不是 UTF-8 编码的文字（被记事本或 Excel 另存过的，常变成 GBK 编码），本站读不了。" +
+          "请导入本站“导出文件”得到的原文件，或另存为 UTF-8 后再导入。你现有的记录没有改动。");
         return;
       }
       const r = await run(root, "evidence_import", { text, today: today() });
