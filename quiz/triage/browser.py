@@ -52,7 +52,8 @@ API = {
     "deadline": lambda a: deadlines.compute(_data["deadlines"], _data["holidays"], _values(a["values"]), _today(a)),
     "evidence_add": lambda a: evidence.add(_entries(a["entries"]), a["values"], _today(a), _index(a.get("index"), True)),
     "evidence_remove": lambda a: evidence.remove(_entries(a["entries"]), _index(a["index"])),
-    "evidence_merge": lambda a: evidence.merge(_entries(a["entries"]), _entries(a["incoming"])),
+    "evidence_merge": lambda a: evidence.merge(_entries(a["entries"]), _entries(a["incoming"]),
+                                               None if a.get("base") is None else _entries(a["base"])),
     "evidence_import": lambda a: evidence.parse_import(a["text"], _today(a), bool(a.get("lenient"))),
     "evidence_summary": lambda a: {"text": evidence.summary(_entries(a["entries"]))},
 }

@@ -55,12 +55,28 @@ def add(entries: list[dict], raw: dict, today: date, index: int | None = None) -
     return {"entries": sorted(out, key=lambda e: e["when"])}
 
 
-def merge(entries: list[dict], incoming: list[dict]) -> dict:
+def _key(e: dict) -> tuple:
+    return tuple(e.get(k, "") for k in KEYS)
+
+
+def merge(entries: list[dict], incoming: list[dict], base: list[dict] | None = None) -> dict:
     """Imported entries join the log; exact duplicates are kept once. {"error"} when the result would
-    pass the limit: the caller keeps its log."""
+    pass the limit: the caller keeps its log.
+
+    With `base` (the stored log both sides last agreed on: another tab saved `incoming` over it), a
+    three-way merge instead of a union: an entry one side deleted stays deleted, an edited entry keeps only
+    its new wording (an edit is the old wording deleted and the new one added), and what either side added
+    is kept."""
+    if base is not None:
+        was = {_key(e) for e in base}
+        ours = {_key(e) for e in entries}
+        theirs = {_key(e) for e in incoming}
+        gone = (was - ours) | (was - theirs)
+        entries = [e for e in entries if _key(e) not in gone]
+        incoming = [e for e in incoming if _key(e) not in gone]
     seen, out = set(), []
     for e in sorted(list(entries) + list(incoming), key=lambda e: e["when"]):
-        key = tuple(e.get(k, "") for k in KEYS)
+        key = _key(e)
         if key not in seen:
             seen.add(key)
             out.append(e)

@@ -36,6 +36,13 @@ _CN = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "�
 # Several dates in one box ("dates"): separated by commas, 、, semicolons or new lines, or by spaces before a
 # new year (a day or month has at most two digits, so "2023-1-5 2024-3-1" splits, "2023 年 1 月 5 日" does not).
 _DATES_SEP = re.compile(r"[,，、;；\n]+|\s+(?=\d{4})")
+# Text hygiene: characters a reader cannot see but that change what a letter or log shows. Direction
+# overrides and isolates (U+202A–U+202E, U+2066–U+2069) can make a name or number read backwards; control
+# characters (other than a long text's line breaks and tabs) break the printed letter.
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_NEWLINE = re.compile("[\n\r\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -175,6 +182,9 @@ def check(field: Field, raw, today: date | None) -> tuple[str | None, str]:
     if len(value) > max(field.max, MAX_RAW if field.kind in ("text", "longtext") else 600 if field.kind == "dates" else 60):
         return f"“{field.label}”太长了（{len(value)} 个字），请删减一些。", value
     if field.kind in ("text", "longtext"):
+        err = _hygiene(field, value)
+        if err:
+            return err, value
         if field.kind == "text":
             value = " ".join(value.split())
         if field.max and len(value) > field.max:
@@ -219,6 +229,19 @@ def check(field: Field, raw, today: date | None) -> tuple[str | None, str]:
     if value not in field.options:  # choice
         return f"“{field.label}”请从列表里选择一项。", value
     return None, value
+
+
+def _hygiene(field: Field, value: str) -> str | None:
+    """Why a typed text cannot be taken as it is, or None. Checked on text and longtext fields."""
+    if not value.strip(_ZERO_WIDTH + " \t\n\r\u3000"):
+        return f"“{field.label}”里只有看不见的字符，请重新填写。"
+    if _BIDI.search(value):
+        return f"“{field.label}”里有看不见的文字方向控制符（常见于从别处复制的文字），会让内容显示颠倒。请删掉这一栏重新输入。"
+    if field.kind == "text" and _NEWLINE.search(value):
+        return f"“{field.label}”只能填一行，请去掉换行。"
+    if _CONTROL.search(value.replace("\t", " ") if field.kind == "longtext" else value):
+        return f"“{field.label}”里有看不见的控制字符（常见于从别处复制的文字），请删掉这一栏重新输入。"
+    return None
 
 
 def _check_dates(field: Field, value: str, today: date | None) -> tuple[str | None, str]:

@@ -7,8 +7,10 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-# Pages search engines should not list: the static quiz is one page whose #fragments are answer states.
-UNLISTED = ("quiz/static/",)
+# Pages search engines should not list: the static quiz is one page whose #fragments are answer states; the
+# offline page is what the service worker shows without a network, not something to search for.
+UNLISTED = ("quiz/static/", "offline/")
+NOT_FOUND = "404.html"  # noindex too, but not in robots.txt (its address is any missing page)
 
 # The theme derives lang from theme.language ("zh"); readers' screen readers need the region too.
 _HTML_LANG = re.compile(r'<html lang="zh"')
@@ -43,7 +45,7 @@ def csp(html: str) -> str:
 
 def finish(html: str, url: str) -> str:
     html = _HTML_LANG.sub('<html lang="zh-CN"', html, count=1)
-    if url.startswith(UNLISTED):
+    if url.startswith(UNLISTED) or url == NOT_FOUND:
         html = _CHARSET.sub('\\g<0>\n    <meta name="robots" content="noindex">', html, count=1)
     # The policy goes first in <head>: a meta CSP only governs what comes after it.
     policy = f'<meta http-equiv="Content-Security-Policy" content="{csp(html)}">'
@@ -53,7 +55,7 @@ def finish(html: str, url: str) -> str:
 def post_template(output: str, template_name: str) -> str:
     """The theme's own templates: 404.html gets the same hygiene as a page; the sitemap leaves out unlisted pages."""
     if template_name == "404.html":
-        return finish(output, "404.html")
+        return finish(output, NOT_FOUND)
     if template_name == "sitemap.xml":
         return _unlisted_out_of_sitemap(output)
     return output
@@ -63,7 +65,7 @@ def _unlisted_out_of_sitemap(xml: str) -> str:
     entries = re.findall(r"\s*<url>.*?</url>", xml, re.S)
     for entry in entries:
         loc = re.search(r"<loc>(.*?)</loc>", entry, re.S)[1].strip()
-        if any(u in loc for u in UNLISTED):
+        if any(loc.endswith("/" + u) for u in UNLISTED):
             xml = xml.replace(entry, "")
     return xml
 

@@ -74,21 +74,22 @@ def test_the_404_page_is_in_chinese_and_links_home_and_to_the_quiz(site):
     assert "/" in page.hrefs and "/quiz/" in page.hrefs, page.hrefs
     text = (site / "404.html").read_text(encoding="utf-8")
     assert "Not found" not in text
+    assert page.meta("robots") == "noindex", "a missing page's address is not for search engines"
     for asset in re.findall(r'(?:href|src)="(/assets/[^"]+)"', text):
         assert (site / asset.lstrip("/")).is_file(), f"404 page points at a missing {asset}"
 
 
-def test_robots_txt_and_the_sitemap_leave_out_the_static_quiz(site):
+def test_robots_txt_and_the_sitemap_leave_out_the_static_quiz_and_the_offline_page(site):
     robots = (site / "robots.txt").read_text(encoding="utf-8")
     assert "User-agent: *" in robots and "Disallow: /quiz/static/" in robots
     assert re.search(r"^Sitemap: http://127\.0\.0\.1:\d+/sitemap\.xml$", robots, re.M), robots
     xml = (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert "quiz/static" not in xml
+    assert "quiz/static" not in xml and "/offline/" not in xml
     assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode() == xml
     listed = set(re.findall(r"<loc>http://127\.0\.0\.1:\d+/(.*?)</loc>", xml))
-    assert listed == {p for p in pages_of(site) if not p.startswith("quiz/static/")}
-    static = Head((site / "quiz/static/index.html").read_text(encoding="utf-8"))
-    assert static.meta("robots") == "noindex"
+    assert listed == {p for p in pages_of(site) if not p.startswith(("quiz/static/", "offline/"))}
+    for unlisted in ("quiz/static/", "offline/"):
+        assert Head((site / unlisted / "index.html").read_text(encoding="utf-8")).meta("robots") == "noindex", unlisted
 
 
 def test_every_page_has_a_strict_policy_that_allows_exactly_its_own_inline_scripts(site):

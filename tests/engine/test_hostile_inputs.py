@@ -82,6 +82,18 @@ VALUES = [
     (DATE, ["2026-01-01"], "应当是文字"),
     (Field("t", "姓名", "text", max=30), "名" * 31, "最多 30 个字"),
     (Field("t", "姓名", "text", max=30), {"name": "x"}, "应当是文字"),
+    # issue 20 item 7: what a reader cannot see is refused with a plain message, never kept
+    (Field("t", "姓名", "text", max=30), "\u200b\u200c\u2060", "看不见的字符"),
+    (Field("t", "姓名", "text", max=30, required=True), "\ufeff \u200d", "看不见的字符"),
+    (Field("t", "姓名", "text", max=30), "张三\u202e四李", "文字方向控制符"),
+    (Field("t", "你的手机号", "text", max=20), "139\u20661234\u2069", "文字方向控制符"),
+    (Field("t", "姓名", "text", max=30), "张\n三", "只能填一行"),
+    (Field("t", "姓名", "text", max=30), "张\r三", "只能填一行"),
+    (Field("t", "姓名", "text", max=30), "张\u2028三", "只能填一行"),
+    (Field("t", "姓名", "text", max=30), "张\x00三", "控制字符"),
+    (Field("t", "姓名", "text", max=30), "张\x1b[31m三", "控制字符"),
+    (Field("w", "说了什么", "longtext", max=300), "威胁\x07上门", "控制字符"),
+    (Field("w", "说了什么", "longtext", max=300), "\u202d上门", "文字方向控制符"),
 ]
 
 
@@ -89,6 +101,11 @@ VALUES = [
 def test_bad_values_get_a_message_and_are_never_coerced(field, raw, words):
     error, _ = check(field, raw, TODAY)
     assert error and words in error and len(error) < 80, error
+
+
+def test_ordinary_text_with_line_breaks_and_spaces_still_passes():
+    assert check(Field("w", "说了什么", "longtext", max=300), "第一句\n\t第二句", TODAY) == (None, "第一句\n\t第二句")
+    assert check(Field("t", "姓名", "text", max=30), "  李　四 ", TODAY) == (None, "李 四")
 
 
 def test_sane_amounts_and_dates_still_pass():

@@ -60,6 +60,26 @@ def test_merging_an_import_keeps_duplicates_once():
     assert evidence.merge(entries, log(CALL, SMS))["entries"] == log(CALL, SMS)
 
 
+def test_two_tabs_deletions_and_edits_stay_with_the_last_agreed_log_as_base():
+    base = log(CALL, SMS)
+    edited_sms = {**SMS, "what": "改过的说法"}
+    # this tab deleted CALL; the other tab (which still had it) added an entry and saved
+    third = {**CALL, "when": "2026-11-03 09:00"}
+    merged = evidence.merge(log(SMS), log(CALL, SMS, third), base)["entries"]
+    assert merged == log(SMS, third), "a deletion is not undone by the other tab's copy"
+    # the other tab edited SMS: only the new wording is kept, in both directions
+    assert evidence.merge(log(CALL, SMS), log(CALL, edited_sms), base)["entries"] == log(CALL, edited_sms)
+    assert evidence.merge(log(CALL, edited_sms), log(CALL, SMS), base)["entries"] == log(CALL, edited_sms)
+    # without a base (an import, or a log never seen), it stays a union
+    assert evidence.merge(log(SMS), log(CALL, SMS))["entries"] == log(CALL, SMS)
+
+
+def test_the_page_api_passes_the_base_through():
+    from triage import browser
+    args = {"entries": log(SMS), "incoming": log(CALL, SMS), "base": log(CALL, SMS)}
+    assert json.loads(browser.call("evidence_merge", json.dumps(args)))["entries"] == log(SMS)
+
+
 def test_summary_for_the_complaint_letter():
     text = evidence.summary(log(CALL, SMS))
     assert "2 次催收联系" in text and "晚上 10 点到早上 8 点" in text and "家人" in text and "1 次留有" in text

@@ -11,7 +11,10 @@ const FORMAT = "xiaomi-loan-help/evidence-log";
 const MAX_IMPORT = 5 * 1024 * 1024;
 
 // Shared by the log and the complaint letter (and across pages under navigation.instant).
-const evidence = { entries: [], keep: false, loaded: null, dirty: false, lastStored: null, unread: null };
+// `base`: the entries of `lastStored`, the stored log this tab last agreed with; merging with another tab's
+// save is three-way against it, so a deletion or an edit made in either tab stays (triage.evidence.merge).
+// `cleared`: the stored log vanished while this tab had it (site data cleared, or 全部删除 elsewhere).
+const evidence = { entries: [], keep: false, loaded: null, dirty: false, lastStored: null, base: null, unread: null, cleared: false };
 
 /* Evidence log: stored (only after opt-in) in the same format as an exported file, read back through the
    same Python check as an import (leniently: it is this device's own). Nothing that could not be read is
@@ -47,29 +50,36 @@ function loadStore(root) {
       return;
     }
     evidence.entries = r.entries;
-    evidence.lastStored = saved;
+    evidence.lastStored = saved; evidence.base = r.entries;
     if (r.warning) say(root, r.warning, true);
   })();
   return evidence.loaded;
 }
-async function mergeFrom(root, text) { // another tab saved: join its entries with ours; true when ours had more
+async function mergeFrom(root, text) { // another tab saved: merge its log with ours; true when ours differs
   const r = await run(root, "evidence_import", { text, today: today(), lenient: true });
   if (r.error) return false;
-  const m = await run(root, "evidence_merge", { entries: evidence.entries, incoming: r.entries });
+  const m = await run(root, "evidence_merge", { entries: evidence.entries, incoming: r.entries, base: evidence.base });
   if (m.error) { say(root, m.error, true); throw new Error("merge over the limit"); }
   evidence.entries = m.entries;
-  evidence.lastStored = text;
-  return m.entries.length > r.entries.length;
+  evidence.lastStored = text; evidence.base = r.entries;
+  return JSON.stringify(m.entries) !== JSON.stringify(r.entries);
 }
+function storeVanished() { // the stored log is gone: stop storing until the reader ticks the box again
+  Object.assign(evidence, { keep: false, lastStored: null, base: null, cleared: true, dirty: evidence.entries.length > 0 });
+}
+const VANISHED = "这台设备上保存的记录被清除了（可能是清除了网站数据，或在另一个页面点了“全部删除”）。" +
+  "这里的记录还在屏幕上，没有重新保存；要继续保存，请重新勾选“在这台设备上保存”。";
 async function saveStore(root) { // true when stored (or nothing needs storing)
   if (!evidence.keep) { evidence.dirty = evidence.entries.length > 0; return true; }
   if (evidence.unread != null) { evidence.dirty = true; return false; }
   const current = readStore(STORE_KEY);
+  // Stored before, gone now: cleared behind this tab's back. Never written back without the reader asking.
+  if (current == null && evidence.lastStored != null) { storeVanished(); return false; }
   if (current && current !== evidence.lastStored) await mergeFrom(root, current); // never overwrite another tab's work
   const text = exportText(evidence.entries);
   try {
     localStorage.setItem(STORE_KEY, text);
-    evidence.lastStored = text; evidence.dirty = false;
+    evidence.lastStored = text; evidence.base = evidence.entries; evidence.dirty = false; evidence.cleared = false;
     return true;
   } catch (e) { evidence.dirty = true; return false; }
 }
@@ -82,11 +92,12 @@ function evidenceLog(root) {
   let editing = null, chain = Promise.resolve();
   const serial = (op) => (chain = chain.then(op).catch(() => {})); // one change at a time; a failure releases the queue
   const status = (text) => say(root, text, true);
-  const stopEditing = () => { editing = null; if (!fallen()) submit.textContent = "添加这条记录"; };
+  const stopEditing = () => { editing = null; delete form.dataset.editing; if (!fallen()) submit.textContent = "添加这条记录"; };
   async function set(entries, message) {
     evidence.entries = entries; stopEditing(); draw();
     const ok = await saveStore(root);
     draw();
+    if (evidence.cleared) { evidence.cleared = false; keep.checked = false; status(`${message} ${VANISHED}`); return; }
     status(message + (evidence.keep && !ok ? " 注意：这台设备没能保存，请点“导出文件”或“复制为文字”备份。" : ""));
   }
   function showBackup() { $(root, ".ev-backup").hidden = !(evidence.unread || readStore(BACKUP_KEY)); }
@@ -96,7 +107,7 @@ function evidenceLog(root) {
     evidence.keep = keep.checked;
     if (!keep.checked) {
       try { if (evidence.unread == null) localStorage.removeItem(STORE_KEY); } catch (e) { /* nothing stored */ }
-      evidence.lastStored = null; evidence.dirty = evidence.entries.length > 0;
+      evidence.lastStored = null; evidence.base = null; evidence.dirty = evidence.entries.length > 0;
       status("已从这台设备删除保存的记录；关闭页面后记录会消失。");
       return;
     }
@@ -123,7 +134,8 @@ function evidenceLog(root) {
       edit.setAttribute("aria-label", `修改 ${e.when} 的记录`);
       del.setAttribute("aria-label", `删除 ${e.when} 的记录`);
       edit.hidden = fallen();
-      edit.onclick = () => { editing = i; setValues(form, e); submit.textContent = "保存修改"; $(form, "[name]").focus(); };
+      // while editing, the form is not kept as a draft (tools.js): after a reload it would come back as a new entry
+      edit.onclick = () => { editing = i; form.dataset.editing = "1"; window.SiteTools.dropDraft(root); setValues(form, e); submit.textContent = "保存修改"; $(form, "[name]").focus(); };
       del.onclick = () => serial(() => set(evidence.entries.filter((_, j) => j !== i), "已删除一条记录。"));
       td.append(edit, " ", del); tr.appendChild(td); table.appendChild(tr);
     });
@@ -171,7 +183,13 @@ function evidenceLog(root) {
     if (!file) return;
     if (file.size > MAX_IMPORT) { status("这个文件超过 5 MB，不是本站导出的证据记录。你现有的记录没有改动。"); return; }
     serial(async () => {
-      const text = (await file.text()).replace(/^\ufeff/, "");
+      let text;
+      try { text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer()).replace(/^\ufeff/, ""); } catch (e) {
+        // GBK/ANSI (a file saved again by Notepad or Excel on Chinese Windows), or not text at all
+        status("这个文件不是 UTF-8 编码的文字（被记事本或 Excel 另存过的，常变成 GBK 编码），本站读不了。" +
+          "请导入本站“导出文件”得到的原文件，或另存为 UTF-8 后再导入。你现有的记录没有改动。");
+        return;
+      }
       const r = await run(root, "evidence_import", { text, today: today() });
       if (r.error) { status(r.error); return; }
       const m = await run(root, "evidence_merge", { entries: evidence.entries, incoming: r.entries });
@@ -195,21 +213,23 @@ function evidenceLog(root) {
     disarm();
     serial(async () => {
       try { localStorage.removeItem(STORE_KEY); } catch (e) { /* nothing stored */ }
-      evidence.keep = false; keep.checked = false; evidence.unread = null; evidence.lastStored = null;
+      clearPrintArea(); // where "afterprint" never fired, the printed timeline would stay in the page
+      evidence.keep = false; keep.checked = false; evidence.unread = null; evidence.lastStored = null; evidence.base = null;
       await set([], "全部记录已删除，这台设备上也不再保存。");
       evidence.dirty = false;
     });
   };
   // Another tab changed the stored log: join its entries with ours instead of either overwriting the other.
   window.addEventListener("storage", (e) => {
-    if (e.key !== STORE_KEY || !evidence.keep || !root.isConnected || e.newValue === evidence.lastStored) return;
+    if ((e.key !== STORE_KEY && e.key !== null) || !evidence.keep || !root.isConnected || e.newValue === evidence.lastStored) return;
     serial(async () => {
-      if (e.newValue == null) { // deleted there: keep ours on screen, stored again only if the reader asks
-        evidence.keep = false; keep.checked = false; evidence.lastStored = null; evidence.dirty = evidence.entries.length > 0;
+      if (e.newValue == null) { // deleted there (or all storage cleared): keep ours on screen, stored again only if the reader asks
+        storeVanished(); keep.checked = false;
         status("另一个页面删除了这台设备上保存的记录。这里的记录还在；要继续保存，请重新勾选。");
         return;
       }
       const ours = await mergeFrom(root, e.newValue);
+      stopEditing(); // the entry being edited may have moved or gone
       draw();
       if (ours) await saveStore(root);
       say(root, `已和另一个页面里的记录合并，现在共 ${evidence.entries.length} 条。`);
@@ -217,6 +237,12 @@ function evidenceLog(root) {
   });
   if (fallen()) { evidence.loaded = evidence.loaded || Promise.resolve(); evidence.unread = evidence.entries.length ? null : readStore(STORE_KEY); }
   serial(async () => { await loadStore(root).catch(() => {}); keep.checked = evidence.keep; draw(); });
+}
+
+function clearPrintArea() {
+  const area = document.getElementById("print-area");
+  if (area) area.replaceChildren();
+  document.body.classList.remove("print-one");
 }
 
 window.SiteTools.evidence = { state: evidence, loadStore };
@@ -229,7 +255,8 @@ register("evidence", evidenceLog, {
 });
 // Quick exit: forget the log in memory; what the reader chose to store stays.
 document.addEventListener("site-exit", () => {
-  Object.assign(evidence, { entries: [], keep: false, loaded: null, dirty: false, lastStored: null, unread: null });
+  Object.assign(evidence, { entries: [], keep: false, loaded: null, dirty: false, lastStored: null, base: null, unread: null, cleared: false });
+  clearPrintArea();
 });
 // Leaving with entries that are neither stored on this device nor exported: the browser asks first.
 window.addEventListener("beforeunload", (e) => {

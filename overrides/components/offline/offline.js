@@ -1,10 +1,13 @@
 /* Offline reading, page side: registers the service worker (sw.js at the site root), runs the
    「保存全站以便离线阅读」 and 「删除离线副本」 buttons (offline-save.html beside this file), and, offline, keeps the
-   current page (a quiz plan, say) on screen when a link leads to a page that was never kept, saying why.
+   current page (a quiz plan, say) on screen when a link leads to a page that was never kept, saying why; a
+   link in a quiz plan is tried first also when the browser says it is online (a connection that fails or
+   stalls), and the plan stays on screen with a notice if the page does not come within PROBE_MS.
    ES5 like the other glue; browsers without service workers simply get no offline copy. */
 (function () {
   "use strict";
   var OFF_KEY = "xlh-offline-off"; // set only by 「删除离线副本」: the reader does not want copies kept
+  var PROBE_MS = 4000; // a plan link's page must answer within this (the worker gives a kept copy after 3 s)
   var script = document.currentScript;
   var supported = "serviceWorker" in navigator && !!window.caches && !!window.Promise && !!window.URL && !!script;
   if (!supported) { window.SiteOffline = { controlled: window.Promise && Promise.resolve() }; return; } // widgets keep their no-JS text
@@ -59,23 +62,36 @@
     s.maxWidth = "36rem"; s.margin = "0 auto";
   })(notice.style);
   function attach() { if (!notice.parentNode) document.body.appendChild(notice); }
+  // While the fixed notice is shown, the page keeps room below the focused control (scroll-padding), so a
+  // link focused with the keyboard is never hidden behind it (390 px wide phones: the notice is tall).
+  function room() {
+    var h = notice.firstChild ? notice.offsetHeight + 16 : 0;
+    document.documentElement.style.scrollPaddingBottom = h ? h + "px" : "";
+    document.body.style.paddingBottom = h ? h + "px" : "";
+  }
+  document.addEventListener("focusin", function (ev) {
+    if (!notice.firstChild || notice.contains(ev.target) || !ev.target.getBoundingClientRect) return;
+    var r = ev.target.getBoundingClientRect(), top = notice.getBoundingClientRect().top;
+    if (r.bottom > top - 8) window.scrollBy(0, r.bottom - top + 16);
+  });
   if (document.body) attach(); else document.addEventListener("DOMContentLoaded", attach);
 
-  function say(text) {
+  function say(text, heading) {
     attach();
     notice.textContent = "";
     var box = document.createElement("div"), title = document.createElement("p"), p = document.createElement("p");
     var close = document.createElement("button");
     box.className = "admonition warning";
     box.style.margin = "0";
-    title.className = "admonition-title"; title.textContent = "没有网络，这一页打不开";
+    title.className = "admonition-title"; title.textContent = heading || "没有网络，这一页打不开";
     p.textContent = text;
     close.type = "button"; close.className = "md-button"; close.textContent = "知道了";
-    close.addEventListener("click", function () { notice.textContent = ""; });
+    close.addEventListener("click", function () { notice.textContent = ""; room(); });
     box.appendChild(title); box.appendChild(p); box.appendChild(close);
     notice.appendChild(box);
+    room();
   }
-  document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") notice.textContent = ""; });
+  document.addEventListener("keydown", function (ev) { if (ev.key === "Escape" && notice.firstChild) { notice.textContent = ""; room(); } });
 
   function sitePage(a, ev) {
     // A same-site link to another page that this script may take over; null for everything else.
@@ -88,10 +104,38 @@
     return url;
   }
 
+  function probe(a, url) {
+    // The page behind a plan link, tried before leaving the plan: answered → the click goes on as usual
+    // (navigation.instant or a page load); failed or no answer in PROBE_MS → the plan stays, with a notice.
+    var name = (a.textContent || "这一页").trim();
+    var timer, settled = false;
+    function fail() {
+      if (settled) return;
+      settled = true;
+      say("「" + name + "」现在打不开：网络连不上，或者太慢。你的行动清单还在这里；网络好了再点一次。", "网络不通，这一页现在打不开");
+    }
+    timer = setTimeout(fail, PROBE_MS);
+    fetch(url.href.split("#")[0], { credentials: "same-origin" }).then(function (resp) {
+      clearTimeout(timer);
+      if (settled) return;
+      if (!resp.ok) { fail(); return; }
+      settled = true;
+      a.setAttribute("data-offline-probed", "1");
+      try { a.click(); } finally { a.removeAttribute("data-offline-probed"); }
+    }, function () { clearTimeout(timer); fail(); });
+  }
+
   document.addEventListener("click", function (ev) {
     var a = ev.target && ev.target.closest ? ev.target.closest("a[href]") : null;
     var url = sitePage(a, ev);
     if (!url) return;
+    if (navigator.onLine !== false && !updated && a.closest(".triage") && !a.hasAttribute("data-offline-probed")) {
+      ev.preventDefault();
+      ev.stopPropagation(); // navigation.instant would leave the plan for an error, or wait without a word
+      probe(a, url);
+      return;
+    }
+    if (a.hasAttribute("data-offline-probed")) return;
     if (navigator.onLine === false) {
       ev.preventDefault();
       ev.stopPropagation(); // navigation.instant would replace this page with an error
@@ -175,11 +219,12 @@
     refresh();
   }
 
-  function keptList(list) { // the offline page: which pages this device can open now
+  function keptList(list) { // the offline page: which pages this device can open now, only for a saved site
     if (list.getAttribute("data-enhanced") || isOff()) return;
     list.setAttribute("data-enhanced", "1");
     ask({ type: "status" }).then(function (st) {
       list.textContent = "";
+      if (!st.saved) return; // no list of the pages this reader happened to open
       for (var i = 0; i < st.kept.length; i++) {
         var li = document.createElement("li"), a = document.createElement("a");
         a.href = st.kept[i].url; a.textContent = st.kept[i].title;

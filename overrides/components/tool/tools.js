@@ -140,6 +140,49 @@ function now(b) {
   input.focus();
 }
 
+/* Drafts: what the reader has typed into a tool's form is kept in this tab's sessionStorage (this device only,
+   gone when the tab closes), so a reload or pull-to-refresh does not lose a half-typed letter or entry. The
+   quick exit removes every draft (the inline exit script in main.html deletes the "xlh-draft:" keys); a form
+   reset (an entry added, the exit, Back after an exit) removes its draft. A form with data-editing is not kept
+   (an entry being edited would come back as a new one). */
+const DRAFT = "xlh-draft:";
+function draftKey(root) {
+  return `${DRAFT}${location.pathname}:${root.getAttribute("data-tool")}:${root.getAttribute("data-letter") || ""}`;
+}
+function dropDraft(root) { try { sessionStorage.removeItem(draftKey(root)); } catch (e) { /* no storage */ } }
+function keepDraft(root, form) {
+  if (form.dataset.editing) return;
+  const v = values(form);
+  for (const f of form.querySelectorAll("input[type=file]")) delete v[f.name];
+  try {
+    if (Object.keys(v).some((k) => v[k] !== defaultValue(form, k))) {
+      sessionStorage.setItem(draftKey(root), JSON.stringify(v));
+    } else sessionStorage.removeItem(draftKey(root));
+  } catch (e) { /* private mode or full: the page's beforeunload warning still covers the log */ }
+}
+function defaultValue(form, name) {
+  const f = form.querySelector(`[name="${name}"]`);
+  if (!f) return "";
+  if (f.tagName === "SELECT") { const o = [...f.options].find((x) => x.defaultSelected) || f.options[0]; return o ? o.value : ""; }
+  return f.defaultValue || "";
+}
+function restoreDraft(root, form) {
+  let v = null;
+  try { v = JSON.parse(sessionStorage.getItem(draftKey(root)) || "null"); } catch (e) { v = null; }
+  if (!v || typeof v !== "object") return;
+  setValues(form, v);
+  say(root, "已恢复你刚才填写的内容（只保存在这个标签页里，点“清除并离开”会删除）。");
+}
+function drafts(root) {
+  const form = $(root, "form");
+  if (!form) return;
+  restoreDraft(root, form);
+  const save = () => keepDraft(root, form);
+  form.addEventListener("input", save);
+  form.addEventListener("change", save);
+  form.addEventListener("reset", () => dropDraft(root));
+}
+
 /* Setting up every widget of one kind on this page, now and after each instant navigation. */
 function enhance(kind, setup) {
   const roots = document.querySelectorAll(`.tool[data-tool="${kind}"]`);
@@ -151,6 +194,7 @@ function enhance(kind, setup) {
     $(root, "form").hidden = false;
     for (const b of root.querySelectorAll(".tool-now")) { b.hidden = false; b.onclick = () => now(b); }
     setup(root);
+    drafts(root);
     if (E) root.addEventListener("focusin", () => { if (!failed) E.start(root); });
   }
   if (!roots.length) return;
@@ -185,6 +229,7 @@ function register(kind, setup, options = {}) {
 // Quick exit (site-wide button): forget everything on screen; each tool forgets what it holds.
 document.addEventListener("site-exit", () => {
   loading.clear();
+  try { for (const k of Object.keys(sessionStorage)) if (k.startsWith(DRAFT)) sessionStorage.removeItem(k); } catch (e) { /* none */ }
   for (const root of document.querySelectorAll(".tool")) {
     for (const f of root.querySelectorAll("form")) f.reset();
     for (const n of root.querySelectorAll(".tool-output, .ev-table, .ev-summary, .tool-status")) n.replaceChildren();
@@ -192,4 +237,4 @@ document.addEventListener("site-exit", () => {
   }
 });
 
-window.SiteTools = { $, el, button, values, setValues, showErrors, say, run, quietly, copy, save, printOnly, fallen, fallbackText, register };
+window.SiteTools = { $, el, button, values, setValues, showErrors, say, run, quietly, copy, save, printOnly, fallen, fallbackText, register, dropDraft };
