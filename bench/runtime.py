@@ -12,7 +12,6 @@ Profiles: loopback, and slow 4G (1.6 Mbps down and 150 ms per request, paced at 
 the worker's downloads are throttled too, which Chromium's page-level network emulation never does; CPU ×4 via
 Emulation.setCPUThrottlingRate). Medians over runs whose order alternates, so drift hits both variants alike."""
 import argparse
-import functools
 import gzip
 import http.server
 import json

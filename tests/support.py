@@ -7,6 +7,8 @@ import socket
 import subprocess
 import sys
 import threading
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,3 +109,12 @@ CSP_SPY = ("document.addEventListener('securitypolicyviolation', function (e) {"
 def is_csp_error(message) -> bool:
     """A console message that reports a blocked resource or script (see CSP_SPY)."""
     return message.type == "error" and ("CSP" in message.text or "Content Security Policy" in message.text)
+
+
+def status(url: str) -> int:
+    """The HTTP status a plain client gets for `url` (an error status is an answer, not an exception)."""
+    try:
+        with urllib.request.urlopen(url) as r:
+            return r.status
+    except urllib.error.HTTPError as e:
+        return e.code

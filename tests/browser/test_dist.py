@@ -3,14 +3,12 @@ the one the site was built for, has every page, a working quiz and working tools
 import functools
 import http.server
 import threading
-import urllib.error
-import urllib.request
 import zipfile
 from urllib.parse import urlsplit
 
 import pytest
 
-from support import free_port, pages_of
+from support import free_port, pages_of, status
 from sitegen.site import dist
 
 PREFIX = "/mirror/xlh/"  # the session's site was built for the root of another port
@@ -54,14 +52,6 @@ def mirror(site, tmp_path_factory):
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield out, f"http://127.0.0.1:{port}{PREFIX}"
     httpd.shutdown()
-
-
-def status(url: str) -> int:
-    try:
-        with urllib.request.urlopen(url) as r:
-            return r.status
-    except urllib.error.HTTPError as e:
-        return e.code
 
 
 def test_every_page_of_the_archive_is_served_from_another_path(mirror):

@@ -6,14 +6,12 @@ import functools
 import io
 import http.server
 import threading
-import urllib.error
-import urllib.request
 from pathlib import Path
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
 
-from support import pages_of
+from support import pages_of, status
 
 PREFIX = "/xiaomi-loan-help/"
 
@@ -76,14 +74,6 @@ def watched(browser):
             or page.bad.append(f"failed {r.url} {r.failure}"))
     yield page
     ctx.close()
-
-
-def status(url: str) -> int:
-    try:
-        with urllib.request.urlopen(url) as r:
-            return r.status
-    except urllib.error.HTTPError as e:
-        return e.code
 
 
 def test_every_page_link_and_asset_loads_under_the_subpath(subsite, watched):
