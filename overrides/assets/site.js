@@ -30,27 +30,45 @@
     setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
   }
 
-  // The text shown selected in a read-only box after `after`, for the reader to copy by hand.
+  // Focus and select without moving the page: in-app browsers scroll to a focused or selected field, which
+  // makes the page jump away from the button the reader just pressed.
+  function still(field) {
+    var x = w.pageXOffset, y = w.pageYOffset;
+    try { field.focus({ preventScroll: true }); } catch (e) { field.focus(); }
+    field.select();
+    try { field.setSelectionRange(0, field.value.length); } catch (e) { /* old engines: select() did it */ }
+    if (w.pageXOffset !== x || w.pageYOffset !== y) w.scrollTo(x, y);
+  }
+
+  // The text shown selected in a read-only box right after `after` (the button pressed, or the row of
+  // buttons), for the reader to copy by hand; one box per place, reused.
   function selectBox(text, after, className, label) {
     var box = after.parentNode.querySelector("textarea." + className) || d.createElement("textarea");
     box.className = className; box.readOnly = true; box.value = text;
     box.setAttribute("aria-label", label);
-    after.parentNode.insertBefore(box, after.nextSibling);
-    box.focus(); box.select();
+    if (after.nextSibling !== box) after.parentNode.insertBefore(box, after.nextSibling);
+    still(box);
     return box;
   }
 
-  // Copy text to the clipboard; done(result) with "copied", "selected" or "failed". In-app browsers often
-  // refuse the clipboard: with `box` ({after, className, label}) the text is then shown selected to copy by
-  // hand ("selected"); without it the older copy command is tried on a hidden copy of the text.
+  // Copy text to the clipboard; done(result) with "copied" or "selected". In-app browsers often refuse the
+  // clipboard. With `box` ({after, className, label}) the text is then shown selected after box.after, to
+  // copy by hand. Without it the older copy command is tried on an invisible copy of the text (fixed at the
+  // top of the window, so selecting it scrolls nothing); where that is refused too, the text is shown
+  // selected right after the button that was pressed (the focused element), class "site-copy-box".
   function copy(text, done, box) {
+    function shown(b) { selectBox(text, b.after, b.className, b.label); done("selected"); }
     function fallback() {
-      if (box) { selectBox(text, box.after, box.className, box.label); done("selected"); return; }
-      var t = d.createElement("textarea"), ok = false;
-      t.value = text; t.setAttribute("readonly", ""); d.body.appendChild(t); t.select();
+      if (box) { shown(box); return; }
+      var pressed = d.activeElement, t = d.createElement("textarea"), ok = false;
+      t.value = text; t.setAttribute("readonly", ""); t.setAttribute("aria-hidden", "true");
+      t.style.cssText = "position:fixed;top:0;left:0;width:1px;height:1px;opacity:0;border:0;padding:0";
+      d.body.appendChild(t); still(t);
       try { ok = d.execCommand("copy"); } catch (e) { ok = false; }
       d.body.removeChild(t);
-      done(ok ? "copied" : "failed");
+      if (ok) { done("copied"); return; }
+      if (pressed && pressed !== d.body && pressed.parentNode) shown({ after: pressed, className: "site-copy-box", label: "要复制的文字" });
+      else done("failed");
     }
     var c = w.navigator.clipboard;
     if (c && c.writeText) {

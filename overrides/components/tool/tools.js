@@ -103,7 +103,9 @@ function fallbackText(root) {
 function copy(root, text) { // resolves true when copied
   return new Promise((resolve) => Kit.copy(text, (result) => {
     const ok = result === "copied";
-    say(root, ok ? "已复制，可以粘贴到微信、短信或备忘录里。" : "没能自动复制，请长按或拖选文字复制。", true);
+    // "selected": the text is shown selected beside the button (SiteKit.copy); focus stays on it, the page stays put
+    say(root, ok ? "已复制，可以粘贴到微信、短信或备忘录里。" : result === "selected" ? "已选中文字，请长按或按 Ctrl+C 复制。"
+      : "没能自动复制，请长按或拖选文字复制。", result !== "selected");
     resolve(ok);
   }));
 }
