@@ -24,7 +24,7 @@ from sitegen.components import quiz, statute  # noqa: E402
 from sitegen.content.citations import render as render_citations  # noqa: E402
 from sitegen.content.errors import ContentError  # noqa: E402
 from sitegen.runtime import assets  # noqa: E402
-from sitegen.site import fingerprint, glossary, hygiene, service_worker, tables, tel_links, theme_files  # noqa: E402
+from sitegen.site import fingerprint, glossary, hygiene, search_worker, service_worker, tables, tel_links, theme_files  # noqa: E402
 
 # Overridable so a test can build the site with a deliberately broken hotline file.
 HOTLINES_FILE = os.environ.get("HOTLINES_FILE")
@@ -70,6 +70,8 @@ def on_files(files, config):
     _state["sw_source"] = service_worker.take_source(files, config)
     # each component's examples.yaml (overrides/components/<name>/) is for tests, not readers
     theme_files.drop_unpublished(files)
+    # the theme's search worker searched 上门 as 上, 自杀 as 自: the copy published tries the whole query too
+    search_worker.fix_query_segmenting(files, config)
     return files
 
 

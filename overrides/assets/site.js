@@ -39,16 +39,26 @@
   // False where print() is missing or (in-app browsers) does nothing.
   function canPrint() { return typeof w.print === "function" && !inApp(); }
 
-  // The text shown selected in a read-only box after `after`, for the reader to copy by hand; with `message`,
-  // a note saying why goes just above the box (and describes it), so it is read where the reader is. The page
-  // scrolls no more than needed to show the box.
+  // Focus and select without moving the page: in-app browsers scroll to a focused or selected field, which
+  // makes the page jump away from the button the reader just pressed.
+  function still(field) {
+    var x = w.pageXOffset, y = w.pageYOffset;
+    try { field.focus({ preventScroll: true }); } catch (e) { field.focus(); }
+    field.select();
+    try { field.setSelectionRange(0, field.value.length); } catch (e) { /* old engines: select() did it */ }
+    if (w.pageXOffset !== x || w.pageYOffset !== y) w.scrollTo(x, y);
+  }
+
+  // The text shown selected in a read-only box after `after` (the button pressed, or the row of buttons), for
+  // the reader to copy by hand; one box per place, reused. With `message`, a note saying why goes just above the
+  // box (and describes it), so it is read where the reader is. The page scrolls no more than needed to show it.
   var notes = 0;
   function selectBox(text, after, className, label, message) {
     var parent = after.parentNode;
     var box = parent.querySelector("textarea." + className) || d.createElement("textarea");
     box.className = className; box.readOnly = true; box.value = text;
     box.setAttribute("aria-label", label);
-    parent.insertBefore(box, after.nextSibling);
+    if (after.nextSibling !== box) parent.insertBefore(box, after.nextSibling);
     if (message) {
       var note = parent.querySelector("p." + className + "-note") || d.createElement("p");
       note.className = className + "-note";
@@ -57,24 +67,29 @@
       parent.insertBefore(note, box);
       box.setAttribute("aria-describedby", note.id);
     }
-    try { box.focus({ preventScroll: true }); } catch (e) { box.focus(); }
-    box.select();
+    still(box);
     if (box.scrollIntoView) box.scrollIntoView({ block: "nearest" });
     return box;
   }
 
-  // Copy text to the clipboard; done(result) with "copied", "selected" or "failed". In-app browsers often
-  // refuse the clipboard: with `box` ({after, className, label}) the text is then shown selected to copy by
-  // hand ("selected", with box.message beside it); without it the older copy command is tried on a hidden
-  // copy of the text.
+  // Copy text to the clipboard; done(result) with "copied" or "selected". In-app browsers often refuse the
+  // clipboard. With `box` ({after, className, label, message}) the text is then shown selected after box.after,
+  // to copy by hand. Without it the older copy command is tried on an invisible copy of the text (fixed at the
+  // top of the window, so selecting it scrolls nothing); where that is refused too, the text is shown
+  // selected right after the button that was pressed (the focused element), class "site-copy-box".
   function copy(text, done, box) {
+    function shown(b) { selectBox(text, b.after, b.className, b.label, b.message); done("selected"); }
     function fallback() {
-      if (box) { selectBox(text, box.after, box.className, box.label, box.message); done("selected"); return; }
-      var t = d.createElement("textarea"), ok = false;
-      t.value = text; t.setAttribute("readonly", ""); d.body.appendChild(t); t.select();
+      if (box) { shown(box); return; }
+      var pressed = d.activeElement, t = d.createElement("textarea"), ok = false;
+      t.value = text; t.setAttribute("readonly", ""); t.setAttribute("aria-hidden", "true");
+      t.style.cssText = "position:fixed;top:0;left:0;width:1px;height:1px;opacity:0;border:0;padding:0";
+      d.body.appendChild(t); still(t);
       try { ok = d.execCommand("copy"); } catch (e) { ok = false; }
       d.body.removeChild(t);
-      done(ok ? "copied" : "failed");
+      if (ok) { done("copied"); return; }
+      if (pressed && pressed !== d.body && pressed.parentNode) shown({ after: pressed, className: "site-copy-box", label: "要复制的文字" });
+      else done("failed");
     }
     var c = w.navigator.clipboard;
     if (c && c.writeText) {

@@ -127,23 +127,36 @@
     this.view.innerHTML = "";
   };
 
-  // The plan as plain text: titles, summaries, steps and each step's full address, for copy and download.
+  // The plan as plain text, for copy and download: titles, summaries and every step whole. A phone number
+  // stays written out where it stands in the step (it is a tel: link on screen); every other link is followed
+  // by its full address, absolute from this page's location, so the text works on paper and in a chat.
   Quiz.prototype.planText = function () {
     var lines = ["我的行动清单（" + document.title + "）", ""], cards = this.view.querySelectorAll(".triage-plan > .triage-card");
     for (var i = 0; i < cards.length; i++) {
-      lines.push((i + 1) + ". " + cards[i].querySelector(".triage-card-title").textContent);
-      lines.push("   " + cards[i].querySelector("p").textContent);
+      lines.push((i + 1) + ". " + flat(cards[i].querySelector(".triage-card-title")));
+      var summary = cards[i].querySelector(".triage-card-title ~ p");
+      if (summary) lines.push("   " + flat(summary));
       var steps = cards[i].querySelectorAll(".triage-steps > li");
-      for (var j = 0; j < steps.length; j++) {
-        var a = steps[j].querySelector("a");
-        lines.push("   - " + steps[j].firstChild.textContent.trim() + (a ? "（" + a.textContent + "：" + a.href + "）" : ""));
-      }
+      for (var j = 0; j < steps.length; j++) lines.push("   - " + flat(steps[j]));
       lines.push("");
     }
     var meta = this.root.querySelector(".triage-print-meta");
     lines.push(meta.textContent.replace(/打印日期：\s*·\s*/, "").trim());
     return lines.join("\n");
   };
+
+  // One element's text with its links written out: "拨打 12356" stays as it is, "怎样报警" becomes
+  // "怎样报警（https://…/guide/complaints/#police-110）". White space is folded to single spaces.
+  function flat(node) {
+    var out = "", n, href;
+    for (n = node.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) out += n.nodeValue;
+      else if (n.nodeType !== 1 || n.tagName === "TEMPLATE" || n.tagName === "SCRIPT") continue;
+      else if (n.tagName === "A" && (href = n.href) && !/^tel:/i.test(href)) out += flat(n) + "（" + href + "）"; // .href: absolute
+      else out += flat(n);
+    }
+    return out.replace(/\s+/g, " ").trim();
+  }
 
   Quiz.prototype.copy = function () {
     var self = this;
@@ -162,6 +175,7 @@
 
   Quiz.prototype.print = function () {
     this.root.querySelector(".triage-print-date").textContent = SiteKit.today();
+    addresses(this.view);
     SiteKit.print("triage-printing");
   };
 
@@ -189,6 +203,12 @@
       if (boxes[i] !== box && (none || boxes[i].getAttribute("data-none") === "1")) boxes[i].checked = false;
   };
 
+  // On paper every link shows its full address after its label (triage.css prints data-print-href).
+  function addresses(view) {
+    var links = view.querySelectorAll(".triage-plan a[href]");
+    for (var i = 0; i < links.length; i++) if (!/^tel:/i.test(links[i].href)) links[i].setAttribute("data-print-href", links[i].href);
+  }
+
   Quiz.prototype.onClick = function (ev) {
     var el = ev.target, cls;
     while (el && el !== this.root && !/^(A|BUTTON)$/.test(el.tagName)) el = el.parentNode;
@@ -213,17 +233,147 @@
     ev.stopPropagation(); // keep navigation.instant from following the first question's links
   };
 
+  /* Keeping the plan within the tab (issue 16). Each view the reader reaches is one history entry of this page
+     (history.pushState with an opaque state, {triage: n}), so Back and the phone's Back gesture step back one
+     question, as the static version's #fragments do without JavaScript. The answers behind entry n are in
+     sessionStorage under this page's path: they survive a plan link and Back, Forward and a reload, and go
+     with the tab. Never in the address, in Cache Storage or on a server. 「重新开始」 and the quick exit
+     ("site-exit", and the "site-exited" stamp the inline exit leaves) erase them. These functions only wrap
+     show() and restart(): they keep whatever this.answers holds, as JSON. */
+  var KEPT = "triage-kept:", current = null, store = null;
+  try { store = window.sessionStorage; } catch (e) { store = null; } // blocked storage: the quiz still works, unkept
+
+  function keyFor() { return KEPT + location.pathname; }
+
+  function exitedAt() {
+    try { return Number(store && store.getItem("site-exited")) || 0; } catch (e) { return 0; }
+  }
+
+  function forgetAll() { // every kept plan of this tab, whichever page it was on
+    if (!store) return;
+    try {
+      for (var i = store.length - 1; i >= 0; i--) {
+        var k = store.key(i);
+        if (k && k.indexOf(KEPT) === 0) store.removeItem(k);
+      }
+    } catch (e) { /* nothing kept then */ }
+  }
+
+  // The material theme writes the scroll offset into history.state (replaceState({x, y})) as the reader
+  // scrolls and before it leaves for another page: keep this page's {triage: n} in it, or Back loses its place.
+  (function () {
+    var replace = history.replaceState;
+    if (!replace) return;
+    history.replaceState = function (state) {
+      var args = Array.prototype.slice.call(arguments), old = history.state;
+      if (old && typeof old.triage === "number" && state && typeof state === "object" && !("triage" in state)) {
+        var merged = {};
+        for (var k in state) if (Object.prototype.hasOwnProperty.call(state, k)) merged[k] = state[k];
+        merged.triage = old.triage;
+        args[0] = merged;
+      }
+      return replace.apply(history, args);
+    };
+  })();
+
+  function entry(n) { // this history entry marked as view n, the theme's scroll offset kept
+    var st = history.state, out = {};
+    if (st && typeof st === "object") for (var k in st) if (Object.prototype.hasOwnProperty.call(st, k)) out[k] = st[k];
+    out.triage = n;
+    return out;
+  }
+
+  Quiz.prototype.load = function () {
+    var kept = null;
+    try { kept = store && JSON.parse(store.getItem(keyFor()) || "null"); } catch (e) { kept = null; }
+    if (kept && (!kept.views || !kept.views.length || !(kept.at > exitedAt()))) kept = null; // kept before an exit: gone
+    return kept;
+  };
+
+  Quiz.prototype.save = function () {
+    if (!store) return;
+    try { store.setItem(keyFor(), JSON.stringify({ views: this.views, n: this.n, at: Date.now() })); } catch (e) { /* full */ }
+  };
+
+  // After each view the reader moves to: a new history entry, unless the view is the one this entry holds.
+  Quiz.prototype.remember = function () {
+    var now = JSON.stringify(this.answers);
+    if (now === this.views[this.n]) return;
+    this.n += 1;
+    this.views = this.views.slice(0, this.n);
+    this.views.push(now);
+    history.pushState({ triage: this.n }, "");
+    this.save();
+  };
+
+  // Show view n of this tab's history (Back, Forward, a reload, a return from a plan link).
+  Quiz.prototype.recall = function (n) {
+    var views = this.views;
+    if (!(n >= 0 && n < views.length)) n = 0;
+    this.n = n;
+    try { this.answers = JSON.parse(views[n]) || {}; } catch (e) { this.answers = {}; }
+    this.replaying = true;
+    try { this.show(); } finally { this.replaying = false; }
+    this.save();
+  };
+
+  Quiz.prototype.forget = function () {
+    this.views = ["{}"];
+    this.n = 0;
+    if (store) try { store.removeItem(keyFor()); } catch (e) { /* nothing kept */ }
+    try { history.replaceState(entry(0), ""); } catch (e) { /* the view is still gone */ }
+  };
+
+  // At start: the view this history entry held (Back or Forward to it, a reload); a page reached anew (a link,
+  // the address typed) starts at the first question. Nothing after a quick exit.
+  Quiz.prototype.resume = function () {
+    var kept = this.load(), st = history.state, x = window.pageXOffset, y = window.pageYOffset;
+    this.views = ["{}"];
+    this.n = 0;
+    if (!kept || !st || typeof st.triage !== "number") { history.replaceState(entry(0), ""); return; }
+    this.views = kept.views;
+    this.recall(st.triage);
+    history.replaceState(entry(this.n), "");
+    if (this.n) window.scrollTo(x, y); // the theme has put the page back where it was; show() moved focus only
+  };
+
+  (function () {
+    var show = Quiz.prototype.show, restart = Quiz.prototype.restart, clear = Quiz.prototype.clear;
+    Quiz.prototype.show = function () {
+      show.apply(this, arguments);
+      if (!this.replaying && this.views) this.remember();
+    };
+    Quiz.prototype.restart = function () {
+      this.forget();
+      restart.apply(this, arguments);
+    };
+    Quiz.prototype.clear = function () {
+      this.forget();
+      clear.apply(this, arguments);
+    };
+  })();
+
+  window.addEventListener("popstate", function (ev) {
+    var st = ev.state;
+    if (!current || !current.root.isConnected || !st || typeof st.triage !== "number") return;
+    current.recall(st.triage);
+  });
+
+  document.addEventListener("site-exit", forgetAll);
+
   function init() {
     var root = document.getElementById("triage");
     if (root && !root.getAttribute("data-enhanced") && root.querySelector(".triage-table")) {
       root.setAttribute("data-enhanced", "1");
       var quiz = new Quiz(root);
+      current = quiz;
+      quiz.resume();
       root.addEventListener("click", function (ev) { quiz.onClick(ev); });
       root.addEventListener("change", function (ev) { quiz.onChange(ev); });
       document.addEventListener("site-exit", function () { quiz.clear(); });
     }
-    // The static version: with JavaScript, moving between states replaces the history entry, so Back leaves
-    // the quiz instead of replaying the reader's answers.
+    // The static version: with JavaScript, as without it, each state is a history entry (#fragment), so Back
+    // steps back one question, as in the enhanced quiz above.
     var stat = document.querySelector(".triage-static");
     if (stat && !stat.getAttribute("data-enhanced")) {
       stat.setAttribute("data-enhanced", "1");
@@ -234,8 +384,8 @@
         if (!a || a === stat || !a.hash || a.pathname !== location.pathname) return;
         var href = a.hash, h = document.getElementById(href.slice(1)), from = location.hash;
         ev.preventDefault();
-        ev.stopPropagation(); // navigation.instant would push a history entry
-        // a card opened from a plan: Back would not return to the plan (replaced entries), a link does
+        ev.stopPropagation(); // navigation.instant would push its own entry and not move :target
+        // a card opened from a plan also gets a link back to it (Back works too)
         var sec = a;
         while (sec && sec !== stat && !/\btriage-state\b/.test(sec.className)) sec = sec.parentNode;
         var back = h && from && sec && "#" + sec.id === from && h.querySelector(".triage-back");
@@ -244,7 +394,7 @@
           back.parentNode.hidden = false;
           h.querySelector(".triage-back-hint").hidden = true;
         }
-        location.replace(href);
+        location.assign(href);
         h = h && h.querySelector(".triage-q, .triage-card-title");
         if (h) h.focus();
       });
