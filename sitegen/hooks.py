@@ -80,6 +80,7 @@ def on_env(env, config, files):
     numbers = _state["data"].hotlines.numbers
     env.filters["tel_links"] = lambda text: Markup(tel_links.link_text(str(escape(text)), numbers))
     env.filters["fingerprint"] = fingerprint.fingerprinted
+    env.globals["component_scripts"] = components.SCRIPTS  # each tool's own module script (main.html)
     return env
 
 

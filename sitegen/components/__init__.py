@@ -2,7 +2,8 @@
 
 Each component module maps marker names to a function `(ctx, arg) -> html`, in MARKDOWN (put in before Markdown
 runs: the quiz, the crisis line, the offline widget) or HTML (put in after it: the tools, whose forms Markdown
-must not touch). A marker with an unknown name, or an argument its widget does not take, is a ContentError at
+must not touch). A module's SCRIPTS (module scripts in overrides/components/) are loaded on every page by
+main.html, after the tools' core, so a new tool needs no edit there. A marker with an unknown name, or an argument its widget does not take, is a ContentError at
 docs/<page>:<line>. To add a widget: a module here with its map, and its partial in overrides/; nothing else
 (the modules are found by name, below)."""
 import importlib
@@ -19,6 +20,7 @@ _OLD = re.compile(r"<!--\s*(?P<old>triage(?::static)?|tool:[\w:-]+|crisis-line|o
 
 MARKDOWN: dict = {}
 HTML: dict = {}
+SCRIPTS: list[str] = []
 for _m in pkgutil.iter_modules(__path__):  # every component module in this folder, in name order
     _module = importlib.import_module(f"{__name__}.{_m.name}")
     for _stage, _table in (("MARKDOWN", MARKDOWN), ("HTML", HTML)):
@@ -26,6 +28,7 @@ for _m in pkgutil.iter_modules(__path__):  # every component module in this fold
             if _name in MARKDOWN or _name in HTML:
                 raise ImportError(f"sitegen/components/{_m.name}.py: the widget name '{_name}' is taken")
             _table[_name] = _fn
+    SCRIPTS += getattr(_module, "SCRIPTS", [])
 
 
 @dataclass

@@ -19,3 +19,4 @@ def deadlines(ctx, arg: str) -> str:
 
 
 HTML = {"deadlines": deadlines}
+SCRIPTS = ["components/deadlines/deadlines.js"]  # a module; main.html loads it after the tools' core

@@ -12,3 +12,4 @@ def evidence(ctx, arg: str) -> str:
 
 
 HTML = {"evidence": evidence}
+SCRIPTS = ["components/evidence/evidence.js"]  # a module; main.html loads it after the tools' core

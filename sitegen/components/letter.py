@@ -18,3 +18,4 @@ def letter(ctx, letter_id: str) -> str:
 
 
 HTML = {"letter": letter}
+SCRIPTS = ["components/letter/letter.js"]  # a module; main.html loads it after the tools' core

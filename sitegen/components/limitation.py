@@ -17,3 +17,4 @@ def limitation(ctx, arg: str) -> str:
 
 
 HTML = {"limitation": limitation}
+SCRIPTS = ["components/limitation/limitation.js"]  # a module; main.html loads it after the tools' core
