@@ -107,7 +107,7 @@ def on_page_markdown(markdown, page, config, files):
 @_reported
 def on_page_content(html, page, config, files):
     # 1. glossary terms → a link to their entry, at first use on guide and case pages (before the forms exist)
-    html = glossary.link_terms(html, glossary.urls_for(page.file, files, config["docs_dir"]))
+    html = glossary.link_terms(html, glossary.urls_for(page.file, files, _state["data"].glossary))
     # 2. the tools' forms, after Markdown (it must not touch them)
     html = components.fill_html(html, _context(page, config, files))
     # 3. hotline numbers → tap-to-call links, in the tools too (so after 2)

@@ -6,6 +6,7 @@ Bad content raises ContentError naming file:line, the id and the fix. One module
   hotlines   data/hotlines.yaml               flow       data/flow.yaml (the quiz) and its state table
   letters    data/letters.yaml                limitation data/limitation.yaml
   deadlines  data/deadlines.yaml, data/holidays.yaml (court deadlines)
+  glossary   docs/guide/glossary.md (its terms, linked on pages)
   yamlfile   YAML with line numbers           errors     ContentError (the engine's)"""
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from . import citations, hotlines
 from .citations import Citation
 from .deadlines import load_deadlines, load_holidays
 from .flow import Quiz, load_flow
+from .glossary import GLOSSARY, parse_terms
 from .letters import load_letters
 from .limitation import load_limitation
 from .statutes import Statute, load_all
@@ -61,6 +63,7 @@ class Content:
     hotlines: hotlines.Hotlines
     deadlines: DeadlineTexts
     holidays: Holidays
+    glossary: dict[str, str]  # term → anchor in the glossary page
 
 
 def load(paths: Paths) -> Content:
@@ -71,4 +74,5 @@ def load(paths: Paths) -> Content:
             cites += citations.scan(citations.statute_uri(s.id), text, statutes, str(s.path), line, s.short_name)
     return Content(statutes, cites, load_flow(paths.flow, paths.docs), load_letters(paths.letters, statutes),
                    load_limitation(paths.limitation, statutes), hotlines.load(paths.hotlines),
-                   load_deadlines(paths.deadlines, statutes), load_holidays(paths.holidays))
+                   load_deadlines(paths.deadlines, statutes), load_holidays(paths.holidays),
+                   parse_terms((paths.docs / GLOSSARY).read_text(encoding="utf-8")))

@@ -1,26 +1,18 @@
 """Link the first occurrence of each glossary term on a guide or case page to its entry in the glossary.
 
-The terms come from docs/guide/glossary.md itself, so authors edit one place: every definition-list term there is
-written `词 {#term-english-slug}` and its definition starts on the next line with `:   `. A term written `词（别称）`
-is found under both names. A term without an anchor fails the build naming file:line.
+The terms come from docs/guide/glossary.md itself, read and checked with the other content (sitegen/content/glossary.py).
 
 `link_terms` is pure (HTML in, HTML out): text inside headings, links, code and controls is never linked, a longer term
 wins over a shorter one inside it (公告送达, not 送达), and each term is linked once per page, at its first occurrence.
 """
 import html
 import re
-from pathlib import Path
 
-from sitegen.content.errors import ContentError
+from sitegen.content.glossary import GLOSSARY
 
-GLOSSARY = "guide/glossary.md"
 PAGES = ("guide/", "cases/")  # pages whose words are linked (the glossary page itself is not)
 # Longer words that contain a term without being it (线上诉讼 is 线上 + 诉讼, not 上诉): matched first, never linked.
 NOT_TERMS = ("线上诉讼", "网上诉讼", "公开庭")
-
-_TERM = re.compile(r"^(?P<term>[^\s:!#>|-][^{]*?)\s*(?:\{#(?P<anchor>[^}\s]+)\})?\s*$")
-_ANCHOR = re.compile(r"term-[a-z0-9]+(?:-[a-z0-9]+)*")
-_ALIAS = re.compile(r"^(?P<main>[^（(]+)[（(](?P<alias>[^）)]+)[）)]$")
 
 # Text inside these is never linked: headings are titles, links can't nest, code is verbatim, controls are one target.
 _RAW = "script|style|textarea|title|template"  # raw text: their contents are not markup at all
@@ -30,43 +22,6 @@ _TAG = r"""</?([A-Za-z][\w:-]*)(?:[^>"']|"[^"]*"|'[^']*')*>"""
 _TOKEN = re.compile(rf"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<({_RAW})\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>.*?</\1\s*>|{_TAG}|<![^>]*>",
                     re.S | re.I)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-def parse_terms(text: str, where: str = "docs/" + GLOSSARY) -> dict[str, str]:
-    """Term → anchor for every definition-list term of the glossary's Markdown (aliases in （…） included)."""
-    lines = text.splitlines()
-    terms: dict[str, str] = {}
-    seen_anchors: dict[str, int] = {}
-    fence = False
-    for i, line in enumerate(lines):
-        if line.lstrip().startswith(("```", "~~~")):
-            fence = not fence
-        if fence or not line.strip() or line[0] in " \t":
-            continue
-        nxt = next((ln for ln in lines[i + 1:] if ln.strip()), "")
-        if not nxt.startswith(":"):
-            continue  # not a definition-list term
-        m = _TERM.match(line)
-        term, anchor = (m.group("term"), m.group("anchor")) if m else (line.strip(), None)
-        at = f"{where}:{i + 1}"
-        if not anchor or not _ANCHOR.fullmatch(anchor):
-            raise ContentError(at, f"glossary term '{term}' has no term-* anchor" if not anchor
-                               else f"glossary term '{term}' has anchor '{anchor}', not term-<english-slug>",
-                               f"write the term as '{term} {{#term-english-slug}}' (lowercase letters, digits, -), "
-                               "so pages can link to it")
-        if anchor in seen_anchors:
-            raise ContentError(at, f"anchor '{anchor}' is used twice (also line {seen_anchors[anchor]})",
-                               "give each glossary term its own term-* anchor")
-        seen_anchors[anchor] = i + 1
-        alias = _ALIAS.match(term)
-        for name in (alias.group("main").strip(), alias.group("alias").strip()) if alias else (term,):
-            if name in terms:
-                raise ContentError(at, f"glossary term '{name}' is defined twice", "keep one entry per term")
-            terms[name] = anchor
-    if not terms:
-        raise ContentError(f"{where}:1", "the glossary has no terms",
-                           "write each term as '词 {#term-slug}' with its definition on the next line after ':   '")
-    return terms
 
 
 def link_terms(markup: str, urls: dict[str, str], not_terms=NOT_TERMS) -> str:
@@ -109,19 +64,7 @@ def link_terms(markup: str, urls: dict[str, str], not_terms=NOT_TERMS) -> str:
     return "".join(out)
 
 
-_cache: dict[Path, tuple[float, dict[str, str]]] = {}
-
-
-def terms_of(docs_dir: Path) -> dict[str, str]:
-    """The glossary's terms, read once per change of the file (mkdocs serve re-reads an edited glossary)."""
-    path = Path(docs_dir) / GLOSSARY
-    mtime = path.stat().st_mtime
-    if path not in _cache or _cache[path][0] != mtime:
-        _cache[path] = (mtime, parse_terms(path.read_text(encoding="utf-8")))
-    return _cache[path][1]
-
-
-def urls_for(page_file, files, docs_dir) -> dict[str, str]:
+def urls_for(page_file, files, terms: dict[str, str]) -> dict[str, str]:
     """Term → URL relative to this page, or {} for pages whose words are not linked (and the glossary itself)."""
     uri = page_file.src_uri
     if uri == GLOSSARY or not uri.startswith(PAGES):
@@ -130,4 +73,4 @@ def urls_for(page_file, files, docs_dir) -> dict[str, str]:
     if target is None:
         return {}
     base = target.url_relative_to(page_file)
-    return {term: f"{base}#{anchor}" for term, anchor in terms_of(Path(docs_dir)).items()}
+    return {term: f"{base}#{anchor}" for term, anchor in terms.items()}
