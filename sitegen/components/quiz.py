@@ -89,11 +89,19 @@ def widget_context(quiz: Quiz, files, page_file, static_url: str) -> dict:
 def static_context(quiz: Quiz, files, page_file) -> dict:
     """What overrides/components/quiz/static.html needs: every state as a section (CSS :target shows the
     current one); each plan lists its cards by title, each card rendered once in its own section. A state at the
-    several-answer questions (they come last) is one section with their tick boxes and the plan (`checklist`)."""
+    several-answer questions (they come last) is one section with their tick boxes and the plan (`checklist`).
+    A plan links to a `via` per (plan, card): a small section, before the cards, holding the link back to that
+    plan; CSS shows the card after the targeted via, so a card shared by many plans leads back to the right one."""
     flow, resolve = quiz.flow, resolver(quiz, files, page_file)
     tab = quiz.table
     card_id = {s: states.card_key(s) for s in flow.situations}
-    sections, ticks = [], 0
+    sections, vias, ticks = [], [], 0
+
+    number = {s: n for n, s in enumerate(flow.situations)}  # the card's place among the cards, as in the page
+
+    def via(sid: str, situation: str) -> str:  # (short and grouped by plan: 600 of them cost 5 KB gzipped)
+        vias.append({"id": f"{sid}v{number[situation]}", "back": sid, "n": number[situation]})
+        return vias[-1]["id"]
     for n, (sid, row) in enumerate(zip(tab["ids"], tab["states"])):
         if "q" in row and flow.questions[row["q"]].multiple:
             asked, end = [], row
@@ -111,7 +119,7 @@ def static_context(quiz: Quiz, files, page_file) -> dict:
             ticks = max(ticks, k)
             pick = set(end.get("pick", ()))
             # (a section starting at a later several-answer question lists only its own boxes' cards)
-            items = [(f"#{card_id[s]}", flow.situations[s].title, tuple(shows.get(s, ())) if s in pick else ())
+            items = [(f"#{via(sid, s)}", flow.situations[s].title, tuple(shows.get(s, ())) if s in pick else ())
                      for s in end["plan"] if s not in pick or s in shows]
             now = "".join(render.card(flow.situations[c], resolve) for c in row["now"])
             now = f'{render.NOW.replace("</ol>", now + "</ol>")}' if now else ""
@@ -122,7 +130,7 @@ def static_context(quiz: Quiz, files, page_file) -> dict:
                              "now": [render.card(flow.situations[c], resolve) for c in row["now"]]})
         else:
             shown = [s for s in row["plan"] if s not in set(row.get("pick", ()))]  # reached only past the boxes
-            sections.append({"id": sid, "start": False, "plan": [(card_id[s], flow.situations[s].title) for s in shown]})
+            sections.append({"id": sid, "start": False, "plan": [(via(sid, s), flow.situations[s].title) for s in shown]})
     sections.sort(key=lambda x: x["start"])  # the start question last: it shows until a fragment targets another
     cards = [{"id": card_id[s.id], "html": render.card(s, resolve)} for s in flow.situations.values()]
-    return {"sections": sections, "cards": cards, "start": tab["ids"][0], "ticks": ticks}
+    return {"sections": sections, "cards": cards, "vias": vias, "start": tab["ids"][0], "ticks": ticks}

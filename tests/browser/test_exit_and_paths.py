@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from support import CHROMIUM, CHROMIUM_ARGS
+from support import CHROMIUM, CHROMIUM_ARGS, axe_violations
 from test_a11y_site import CSP_SPY
 
 EXIT_URL = "about:blank"
@@ -189,18 +189,27 @@ def test_the_quiz_works_when_reached_from_the_home_page_and_after_another_instan
     assert not page.problems, "\n".join(page.problems)
 
 
-def test_a_static_card_links_back_to_its_plan(server, spied):
-    page = spied
-    page.goto(server.url + "quiz/static/", wait_until="networkidle")
+@pytest.mark.parametrize("js", [True, False], ids=["javascript", "no-javascript"])
+def test_a_static_card_links_back_to_its_plan(browser, server, js):
+    """A card is shared by many plans; the one opened from this plan leads back to this plan, with a link."""
+    ctx = browser.new_context(java_script_enabled=js, viewport={"width": 390, "height": 800})
+    page = ctx.new_page()
+    page.goto(server.url + "quiz/static/")
     static = page.locator(".triage-static")
-    plan_links = static.locator(".triage-state:target ol > li > a[href*='#c']")
+    if js:
+        page.locator(".triage-static[data-enhanced]").wait_for(state="attached")
+    plan_links = static.locator(".triage-state:target ol.triage-plan:not(.triage-now) > li:visible > a")
     while not plan_links.count():
-        static.locator(".triage-option:visible").first.click()
-    plan_url = page.url
-    plan_links.first.click()
-    card = static.locator(".triage-state:target")
-    card.locator(".triage-card").first.wait_for()
-    back = card.locator(".triage-back")
-    assert back.is_visible() and "返回”" not in card.inner_text()
+        static.locator(".triage-state:visible .triage-option").first.click()
+    plan_url, title = page.url, plan_links.nth(1).inner_text()
+    plan_links.nth(1).click()
+    card = static.locator(".triage-state:visible")
+    assert card.count() == 1 and card.locator(".triage-card-title").inner_text() == title
+    assert "返回”" not in card.inner_text() and not card.get_by_text("重新开始").is_visible()
+    back = static.get_by_role("link", name="回到行动清单")
+    assert back.is_visible() and back.bounding_box()["y"] < card.bounding_box()["y"], "GOV.UK's back link, on top"
+    if js:  # (axe needs script; without it the page looks the same: CSS alone shows the state)
+        assert not axe_violations(page, context=".md-content")
     back.click()
-    assert page.url == plan_url
+    assert page.url == plan_url and plan_links.nth(1).inner_text() == title
+    ctx.close()

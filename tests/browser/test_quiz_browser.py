@@ -185,6 +185,7 @@ def test_the_static_version_with_javascript_steps_back_one_question_like_without
     """As without JavaScript and as in the enhanced quiz (issue 16): each answer is a history entry, so Back
     goes to the question before, not off the page."""
     page.goto(server.url + "quiz/static/")
+    page.locator(".triage-static[data-enhanced]").wait_for(state="attached")  # the script's own click handler
     length = page.evaluate("history.length")
     first = page.locator(".triage-state:visible h2").first.inner_text()
     page.locator(".triage-state:visible .triage-option").first.click()
@@ -377,6 +378,11 @@ def test_several_answers_without_javascript(quiz, browser, server):
     assert state.locator("ol.triage-plan:not(.triage-now) > li:visible > a").all_inner_texts() == expected_titles(quiz.flow, answers)
     assert len(set(hashes)) == 1 and re.fullmatch(r"#s[0-9a-f]{8}", hashes[0]), "ticks never change the address"
     state.locator("label.triage-check", has_text="有人要我转账到个人账户").click()  # untick
-    assert quiz.flow.situations["scam"].title not in state.locator("ol.triage-plan:not(.triage-now) > li:visible > a").all_inner_texts()
+    titles = state.locator("ol.triage-plan:not(.triage-now) > li:visible > a")
+    assert quiz.flow.situations["scam"].title not in titles.all_inner_texts()
+    shown = titles.all_inner_texts()
+    titles.last.click()  # a ticked item's card, then its link back: the ticks and the plan are as they were
+    page.get_by_role("link", name="回到行动清单").click()
+    assert page.evaluate("location.hash") == hashes[0] and titles.all_inner_texts() == shown
     assert_private(server, seen)
     ctx.close()

@@ -382,19 +382,12 @@
         while (a && a !== stat && a.tagName !== "A") a = a.parentNode;
         // navigation.instant makes every href absolute: a state link is one to this page with a #fragment
         if (!a || a === stat || !a.hash || a.pathname !== location.pathname) return;
-        var href = a.hash, h = document.getElementById(href.slice(1)), from = location.hash;
+        var href = a.hash, h = document.getElementById(href.slice(1));
         ev.preventDefault();
         ev.stopPropagation(); // navigation.instant would push its own entry and not move :target
-        // a card opened from a plan also gets a link back to it (Back works too)
-        var sec = a;
-        while (sec && sec !== stat && !/\btriage-state\b/.test(sec.className)) sec = sec.parentNode;
-        var back = h && from && sec && "#" + sec.id === from && h.querySelector(".triage-back");
-        if (back) {
-          back.setAttribute("href", from);
-          back.parentNode.hidden = false;
-          h.querySelector(".triage-back-hint").hidden = true;
-        }
         location.assign(href);
+        if (h && /\btriage-via\b/.test(h.className)) // a plan's link to a card: its id ends in v<card number>
+          h = stat.querySelectorAll(".triage-card-section")[+h.id.slice(h.id.lastIndexOf("v") + 1)];
         h = h && h.querySelector(".triage-q, .triage-card-title");
         if (h) h.focus();
       });
