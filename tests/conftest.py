@@ -9,34 +9,51 @@ for _tier in ("", "engine", "build", "browser", "components"):  # helpers and fi
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "quiz"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from support import CHROMIUM, CHROMIUM_ARGS, ROOT, Server, build, free_port  # noqa: E402
+from support import CHROMIUM, CHROMIUM_ARGS, EARLY, ROOT, Server, build, free_port  # noqa: E402
 
 
-@pytest.fixture(scope="session")
-def port():
-    return free_port()
+@pytest.hookimpl(trylast=True)  # after -k/-m have deselected: only what the tests that will run need
+def pytest_collection_finish(session):
+    needed = {name for item in session.items for name in getattr(item, "fixturenames", ())}
+    EARLY.start(needed, session.config._tmp_path_factory)
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory, port) -> Path:
+@EARLY.register("site")  # registered first, so built first
+def _build_site(tmp_path_factory):
+    port = free_port()
     out = tmp_path_factory.mktemp("site") / "site"
     result = build(ROOT, out, site_url=f"http://127.0.0.1:{port}/")
     assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return out
+    return out, port
+
+
+@pytest.fixture(scope="session")
+def port(tmp_path_factory):
+    return EARLY.get("site", tmp_path_factory)[1]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    return EARLY.get("site", tmp_path_factory)[0]
 
 
 SUBPATH = "xiaomi-loan-help"  # a GitHub Pages project address: http://127.0.0.1:<port>/xiaomi-loan-help/
+
+
+@EARLY.register("subpath_build", after="site")  # the same trimmed runtime
+def _build_subpath(tmp_path_factory):
+    root = tmp_path_factory.mktemp("subpath")
+    sub_port = free_port()
+    result = build(ROOT, root / SUBPATH, site_url=f"http://127.0.0.1:{sub_port}/{SUBPATH}/")
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return root, sub_port
 
 
 @pytest.fixture(scope="session")
 def subpath_build(tmp_path_factory):
     """The site built once for a project address, for every test that serves it under the subpath
     (test_subpath.py, test_offline.py): (folder holding xiaomi-loan-help/, the port its URLs name)."""
-    root = tmp_path_factory.mktemp("subpath")
-    sub_port = free_port()
-    result = build(ROOT, root / SUBPATH, site_url=f"http://127.0.0.1:{sub_port}/{SUBPATH}/")
-    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
-    return root, sub_port
+    return EARLY.get("subpath_build", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

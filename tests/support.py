@@ -16,6 +16,50 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # Debian's; GitHub's
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 
 
+class EarlyBuilds:
+    """Strict builds the selected tests will need, started as soon as the tests are collected (conftest.py) in
+    two background threads: they overlap the tests that need no build (the engine and component tiers) instead
+    of adding to them (`make test-fast` after an engine edit: 19 s → 15 s). Started in the order registered,
+    so the session's own site comes first; a build registered `after` another waits while that one runs (both
+    would make the trimmed runtime in .cache at once). A fixture asks for its build with
+    get(name, tmp_path_factory); a build not started early starts then. A build function takes the session's
+    tmp_path_factory, for its folders, and returns what its fixture needs."""
+
+    def __init__(self):
+        self._starters, self._after, self._running = {}, {}, {}
+        self._pool = None
+
+    def register(self, fixture: str, after: str | None = None):
+        def add(make):
+            self._starters[fixture], self._after[fixture] = make, after
+            return make
+        return add
+
+    def start(self, fixtures, tmp_path_factory) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+        wanted = [name for name in self._starters if name in fixtures and name not in self._running]
+        wanted.sort(key=lambda name: self._after[name] is not None)  # (a waiting build would hold a thread)
+        if wanted:
+            tmp_path_factory.getbasetemp()  # made here, once: two threads making it would make two
+            self._pool = self._pool or ThreadPoolExecutor(max_workers=2, thread_name_prefix="early-build")
+        for name in wanted:
+            self._running[name] = self._pool.submit(self._run, name, tmp_path_factory)
+
+    def _run(self, name, tmp_path_factory):
+        first = self._running.get(self._after[name])
+        if first:
+            first.exception()  # waits; its own fixture reports how it went
+        return self._starters[name](tmp_path_factory)
+
+    def get(self, fixture: str, tmp_path_factory):
+        if fixture not in self._running:
+            self.start([fixture], tmp_path_factory)
+        return self._running[fixture].result()
+
+
+EARLY = EarlyBuilds()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

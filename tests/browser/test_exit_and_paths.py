@@ -203,6 +203,7 @@ def test_a_static_card_links_back_to_its_plan(browser, server, js):
         static.locator(".triage-state:visible .triage-option").first.click()
     plan_url, title = page.url, plan_links.nth(1).inner_text()
     plan_links.nth(1).click()
+    page.wait_for_url(lambda url: url != plan_url)  # (a click can return before the page has handled it)
     card = static.locator(".triage-state:visible")
     assert card.count() == 1 and card.locator(".triage-card-title").inner_text() == title
     assert "返回”" not in card.inner_text() and not card.get_by_text("重新开始").is_visible()
@@ -211,5 +212,6 @@ def test_a_static_card_links_back_to_its_plan(browser, server, js):
     if js:  # (axe needs script; without it the page looks the same: CSS alone shows the state)
         assert not axe_violations(page, context=".md-content")
     back.click()
-    assert page.url == plan_url and plan_links.nth(1).inner_text() == title
+    page.wait_for_url(plan_url)
+    assert plan_links.nth(1).inner_text() == title
     ctx.close()

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from quizdrive import answer_all, labels_in_order, tap
-from support import ROOT, Server, axe_violations, build, copy_project, free_port
+from support import EARLY, ROOT, Server, axe_violations, build, copy_project, free_port
 
 PHONE = {"width": 390, "height": 844}
 RUNTIME = re.compile(r"pyodide|\.whl|stdlib|engine-worker|triage-worker|(?<!/components)/engine/")  # the runtime folder, not the glue
@@ -187,10 +187,15 @@ def test_the_static_version_with_javascript_steps_back_one_question_like_without
     page.goto(server.url + "quiz/static/")
     page.locator(".triage-static[data-enhanced]").wait_for(state="attached")  # the script's own click handler
     length = page.evaluate("history.length")
+
+    def answer():  # (a click can return before the page has handled it: wait for the new state)
+        before = page.evaluate("location.hash")
+        page.locator(".triage-state:visible .triage-option").first.click()
+        page.wait_for_function("h => location.hash !== h", arg=before)
     first = page.locator(".triage-state:visible h2").first.inner_text()
-    page.locator(".triage-state:visible .triage-option").first.click()
+    answer()
     second = page.locator(".triage-state:visible h2").first.inner_text()
-    page.locator(".triage-state:visible .triage-option").first.click()
+    answer()
     assert page.evaluate("history.length") == length + 2
     page.go_back()
     assert page.locator(".triage-state:visible h2").first.inner_text() == second
@@ -222,9 +227,11 @@ def test_questions_fit_a_phone_screen_above_the_fold(quiz, phone, server):
     assert seen == set(quiz.flow.questions)
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory, quiz):
+@EARLY.register("hostile_site")  # built in the background while other tests run (tests/support.py)
+def _build_hostile_site(tmp_path_factory):
     """A flow whose texts try to inject markup: it must render as inert text everywhere."""
+    from sitegen.content.flow import load_flow
+    quiz = load_flow(ROOT / "data/flow.yaml", ROOT / "docs")
     tmp = tmp_path_factory.mktemp("xss")
     project = copy_project(tmp / "project")
     flow = project / "data/flow.yaml"
@@ -235,9 +242,14 @@ def hostile_site(tmp_path_factory, quiz):
     text = text.replace(f"text: {second.text}", "text: '<script>window.__xss=2</script>法院文书？'", 1)
     flow.write_text(text, encoding="utf-8")
     port = free_port()
-    result = build(project, tmp / "site", site_url=f"http://127.0.0.1:{port}/")
+    result = build(project, tmp / "site", site_url=f"http://127.0.0.1:{port}/", SITEGEN_RUNTIME="untrimmed")  # (no tool used)
     assert result.returncode == 0, result.stderr
-    srv = Server(tmp / "site", port)
+    return tmp / "site", port
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    srv = Server(*EARLY.get("hostile_site", tmp_path_factory))
     yield srv
     srv.close()
 
@@ -383,6 +395,7 @@ def test_several_answers_without_javascript(quiz, browser, server):
     shown = titles.all_inner_texts()
     titles.last.click()  # a ticked item's card, then its link back: the ticks and the plan are as they were
     page.get_by_role("link", name="回到行动清单").click()
-    assert page.evaluate("location.hash") == hashes[0] and titles.all_inner_texts() == shown
+    page.wait_for_function("h => location.hash === h", arg=hashes[0])
+    assert titles.all_inner_texts() == shown
     assert_private(server, seen)
     ctx.close()

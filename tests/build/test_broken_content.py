@@ -11,7 +11,7 @@ import pytest
 from sitegen import content
 from sitegen.content import hotlines
 from sitegen.content.errors import ContentError
-from support import ROOT, build, copy_project
+from support import EARLY, ROOT, build, copy_project
 
 # (what is broken, file, old text, new text, words the error must contain)
 BROKEN = [
@@ -74,7 +74,7 @@ def broken(tmp_path, breaker) -> str:
 def broken_build(tmp_path, breaker):
     project = copy_project(tmp_path / "project")
     breaker(project)
-    result = build(project, tmp_path / "site")
+    result = build(project, tmp_path / "site", SITEGEN_RUNTIME="untrimmed")  # (the error comes before it is used)
     assert result.returncode != 0, "the build should have failed"
     return result.stdout + result.stderr
 
@@ -86,12 +86,17 @@ def test_broken_content_is_refused_naming_file_line_and_fix(tmp_path, name, path
         assert words in out, f"{name}: expected {words!r} in:\n{out[-1500:]}"
 
 
-@pytest.fixture(scope="module")
-def broken_pages_output(tmp_path_factory):
+@EARLY.register("broken_pages_output")  # built in the background while other tests run (tests/support.py)
+def _build_broken_pages(tmp_path_factory):
     def breaker(project):
         for _, path, old, new, _ in BROKEN_PAGES:
             edit(project / path, old, new)
     return broken_build(tmp_path_factory.mktemp("pages"), breaker)
+
+
+@pytest.fixture(scope="module")
+def broken_pages_output(tmp_path_factory):
+    return EARLY.get("broken_pages_output", tmp_path_factory)
 
 
 @pytest.mark.parametrize("name,path,old,new,expected", BROKEN_PAGES, ids=[b[0] for b in BROKEN_PAGES])
