@@ -94,6 +94,27 @@ def tab_to(page, selector: str, limit: int = 250) -> bool:
     return False
 
 
+# Focuses the visible control that comes before the first visible match of the selector in Tab order (no
+# positive tabindex on the site, so Tab order is document order), or none if it is the first.
+BEFORE = """s => {
+  const all = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')]
+    .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden');
+  const i = all.findIndex(e => e.matches(s));
+  if (document.activeElement) document.activeElement.blur();
+  if (i > 0) all[i - 1].focus({preventScroll: true});
+  return i;
+}"""
+
+
+def tab_from_before(page, selector: str) -> bool:
+    """One Tab from the control before it gives the first visible match focus, as a keyboard user's Tab would
+    (the walk from the top of the page, tab_to, is the same check at 100 key presses for a footer link)."""
+    if page.evaluate(BEFORE, selector) < 0:
+        return False
+    page.keyboard.press("Tab")
+    return page.evaluate("s => { const a = document.activeElement; return !!a && a.matches(s); }", selector)
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 def test_keyboard_focus_is_visible_on_every_kind_of_control(server, browser, width):
     ctx = browser.new_context(viewport={"width": width, "height": 900})
@@ -102,11 +123,13 @@ def test_keyboard_focus_is_visible_on_every_kind_of_control(server, browser, wid
     for path, selector, kind in CONTROLS:
         if width < 700 and "header" in kind:
             continue  # on a phone the search field is behind the search button
-        page.goto(server.url + path, wait_until="load")
+        if page.url != server.url + path:  # (controls on the same page share one load)
+            page.goto(server.url + path, wait_until="load")
         target = page.locator(selector).first
         target.wait_for(state="visible", timeout=30000)
+        page.evaluate("document.activeElement && document.activeElement.blur()")
         before = target.evaluate(RING)
-        if not tab_to(page, selector):
+        if not tab_from_before(page, selector):
             failures.append(f"{width}px /{path} {kind}: not reachable with Tab")
             continue
         after = page.evaluate(f"({RING})(document.activeElement)")

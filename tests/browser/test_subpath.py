@@ -1,13 +1,14 @@
 """The site as GitHub Pages serves a project site: under /xiaomi-loan-help/, with 404.html for anything
 missing. Every page, link, asset and worker must load there, the quiz and a tool must start their engine,
 and instant navigation must keep to the subpath."""
-import re
 import functools
+import html.parser
+import re
 import io
 import http.server
 import threading
 from pathlib import Path
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
@@ -76,14 +77,34 @@ def watched(browser):
     ctx.close()
 
 
+class _Refs(html.parser.HTMLParser):
+    """Every a[href], link[href], script[src] and img[src] of one page, as the browser resolves them."""
+
+    def __init__(self, url):
+        super().__init__()
+        self.url, self.found = url, set()
+
+    def handle_starttag(self, tag, attrs):
+        name = {"a": "href", "link": "href", "script": "src", "img": "src"}.get(tag)
+        value = dict(attrs).get(name)
+        if value is not None:
+            self.found.add(urljoin(self.url, value))
+
+
+# One page of each kind also loads in Chromium: what its scripts and styles fetch must load under the subpath too.
+KINDS = ["", "guide/evidence/", "statutes/civil-code/", "quiz/", "quiz/static/", "tools/letters/"]
+
+
 def test_every_page_link_and_asset_loads_under_the_subpath(subsite, watched):
     site, base = subsite
     page = watched
     targets: set[str] = set()
-    for path in pages_of(site):
-        page.goto(base + path, wait_until="load")  # every link and asset is then fetched below, once each
-        targets |= set(page.eval_on_selector_all(
-            "a[href], link[href], script[src], img[src]", "els => els.map(e => e.href || e.src)"))
+    for path in pages_of(site):  # read from the built HTML: loading 60 pages in Chromium took 14 s
+        refs = _Refs(base + path)
+        refs.feed((site / path / "index.html").read_text(encoding="utf-8"))
+        targets |= refs.found
+    for path in KINDS:
+        page.goto(base + path, wait_until="load")
     own = {urldefrag(u)[0] for u in targets if u.startswith("http://127.0.0.1")}
     outside = sorted(u for u in own if not u.startswith(base))
     assert not outside, f"links that leave the subpath: {outside[:5]}"
