@@ -75,6 +75,13 @@ def test_the_court_papers_card_in_the_quiz_plan_computes_the_last_day(server, ph
     root = to_court_papers_plan(phone, server, data)
     assert phone.evaluate("document.activeElement.classList.contains('triage-q')"), "focus stays on the plan"
     compute_and_check(phone, root, expected)
+    # the day worked out goes with the kept plan: in the .txt (as in copy) and on paper
+    with phone.expect_download() as dl:
+        phone.get_by_role("button", name="下载清单（.txt）").click()
+    text = open(dl.value.path(), encoding="utf-8-sig").read()
+    assert expected["summary"] in text and CAVEAT in text, text
+    phone.emulate_media(media="print")
+    assert root.locator(".dl-summary").is_visible() and not root.locator(".dl-form").is_visible()
 
 
 def test_the_tool_page_computes_the_last_day(server, phone, expected):

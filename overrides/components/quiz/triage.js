@@ -138,6 +138,9 @@
       if (summary) lines.push("   " + flat(summary));
       var steps = cards[i].querySelectorAll(".triage-steps > li");
       for (var j = 0; j < steps.length; j++) lines.push("   - " + flat(steps[j]));
+      // a court deadline the reader has worked out in this card (deadlines/) goes with the plan, as on paper
+      var worked = cards[i].querySelectorAll(".dl-output:not([hidden]) > p");
+      for (var k = 0; k < worked.length; k++) lines.push("   " + flat(worked[k]));
       lines.push("");
     }
     var meta = this.root.querySelector(".triage-print-meta");
