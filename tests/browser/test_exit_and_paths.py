@@ -210,7 +210,9 @@ def test_a_static_card_links_back_to_its_plan(browser, server, js):
     back = static.get_by_role("link", name="回到行动清单")
     assert back.is_visible() and back.bounding_box()["y"] < card.bounding_box()["y"], "GOV.UK's back link, on top"
     if js:  # (axe needs script; without it the page looks the same: CSS alone shows the state)
-        assert not axe_violations(page, context=".md-content")
+        for width in (390, 1280):
+            page.set_viewport_size({"width": width, "height": 800})
+            assert not axe_violations(page, context=".md-content"), width
     back.click()
     page.wait_for_url(plan_url)
     assert plan_links.nth(1).inner_text() == title
