@@ -139,8 +139,8 @@ def test_a_return_visit_starts_the_engine_with_no_runtime_request(copy_server, c
     srv = copy_server
     pg = ctx.new_page()
     pg.goto(srv.url + "tools/limitation/")
-    # The glue starts the engine once the worker controls the page (window.SiteOffline.controlled), so the
-    # runtime goes through it on the first visit too.
+    # The engine never waits for the service worker: what it fetched before the worker took control is put into
+    # the worker's cache by the engine's own worker (engine-worker.js keepCopy), and read from there next time.
     pg.evaluate("SiteOffline.controlled")
     assert pg.evaluate("navigator.serviceWorker.controller !== null")
     start = "() => { PyEngine.start(document.querySelector('.tool[data-worker]')); }"

@@ -53,6 +53,8 @@ function count(file, resp) { // read a copy of the body as it arrives; the origi
 const nativeFetch = self.fetch.bind(self);
 async function get(input, init) { // errors name the file, so a blocked runtime says which part is missing
   const file = name(typeof input === "string" ? input : input.url || input);
+  const kept = file in sizes ? await held(typeof input === "string" ? input : input.url) : null;
+  if (kept) return count(file, kept);
   let r;
   try { r = await nativeFetch(input, init || { credentials: "same-origin" }); } catch (err) {
     const e = new Error(`${file}: ${err.message}`);
@@ -62,6 +64,13 @@ async function get(input, init) { // errors name the file, so a blocked runtime 
   if (!r.ok) { const e = new Error(`${file}: HTTP ${r.status}`); fatal(e); throw e; }
   if (keep && file in sizes) keepCopy(r);
   return count(file, r);
+}
+
+// A runtime file already in the service worker's cache of content-addressed files, read from there directly:
+// a worker the browser did not put under the service worker (seen on a return visit on a busy machine) would
+// otherwise download the 8 MB .wasm again; the names carry the content's hash, so a kept copy is never stale.
+async function held(url) {
+  try { return (self.caches && await caches.match(url, { cacheName: "xlh-immutable" })) || null; } catch (e) { return null; }
 }
 
 // Started before the service worker controlled the page (a first visit: the engine never waits for it), the
