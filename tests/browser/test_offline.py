@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from quizdrive import show_static_card
 from support import _QuietHandler, axe_violations, free_port
 
 PAGE = "guide/negotiate/"
@@ -211,11 +212,12 @@ def test_offline_an_uncached_plan_link_keeps_the_plan_and_says_why(server, ctx):
     from triage.states import card_key
     card = card_key("negotiate")
     pg = ctx.new_page()
-    open_kept(pg, server.url + f"quiz/static/#{card}")
-    pg.wait_for_function("() => document.querySelector('.offline-save, .md-header') !== null")
+    open_kept(pg, server.url + "quiz/static/")
+    show_static_card(pg, card)
+    plan = pg.locator(f"#{card}")
+    assert plan.is_visible()
     ctx.set_offline(True)
     assert pg.evaluate("navigator.onLine") is False
-    plan = pg.locator(f"#{card}")
     link = plan.locator("a[href*='guide/negotiate/']").first
     link.click()
     notice = pg.locator(".offline-notice")

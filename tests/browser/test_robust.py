@@ -11,6 +11,7 @@ import time
 
 import pytest
 
+from quizdrive import show_static_card
 from support import _QuietHandler, axe_violations, free_port
 from test_offline import h1
 from test_tools_browser import ENTRY, NEGOTIATION, STORE, add_entry
@@ -154,8 +155,9 @@ def test_a_plan_link_on_a_failing_connection_keeps_the_plan_and_says_so(own_serv
     card = card_key("negotiate")
     srv = own_server
     pg = ctx.new_page()
-    pg.goto(srv.url + f"quiz/static/#{card}")
+    pg.goto(srv.url + "quiz/static/")
     controlled(pg)
+    show_static_card(pg, card)
     srv.refuse()
     assert pg.evaluate("navigator.onLine") is True, "the browser still says online"
     plan = pg.locator(f"#{card}")
