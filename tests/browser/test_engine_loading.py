@@ -3,14 +3,13 @@ without the service worker; no wait for a service worker that is not there; prog
 that never waits for the engine more than about 8 s (filled plainly, marked 未经检查, checked when it arrives)."""
 import collections
 import functools
-import http.server
 import json
 import re
 import threading
 
 import pytest
 
-from support import free_port
+from support import _QuietHandler, _QuietServer, free_port
 
 LETTER = ".tool[data-letter=negotiation]"
 STALLED = "pyodide.asm.wasm"
@@ -18,11 +17,9 @@ LETTER_VALUES = {"name": "王五", "date": "2026-11-28", "lender": "重庆小米
                  "amount_owed": "8000", "hardship": "2026年3月失业", "monthly_amount": "400", "first_payment_date": "2026-12-20"}
 
 
-class _BareHandler(http.server.SimpleHTTPRequestHandler):
+class _BareHandler(_QuietHandler):
     """A plain static host: no Cache-Control, no Last-Modified, no ETag. Counts GETs per path; while
     `stall` is set, sends only the first MB of the wasm and then waits for `release`."""
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".mjs": "text/javascript", ".wasm": "application/wasm"}
 
     def send_header(self, key, value):
         if key.lower() not in ("last-modified", "etag", "cache-control"):
@@ -48,21 +45,11 @@ class _BareHandler(http.server.SimpleHTTPRequestHandler):
             return
         super().do_GET()
 
-    def log_message(self, *args):
-        pass
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        pass
-
 
 @pytest.fixture
 def bare(site):
     port = free_port()
-    httpd = _Server(("127.0.0.1", port), functools.partial(_BareHandler, directory=str(site)))
+    httpd = _QuietServer(("127.0.0.1", port), functools.partial(_BareHandler, directory=str(site)))
     httpd.root, httpd.gets, httpd.lock = site, collections.Counter(), threading.Lock()
     httpd.stall, httpd.release = False, threading.Event()
     httpd.url = f"http://127.0.0.1:{port}/"

@@ -58,7 +58,7 @@ def test_fill_download_and_print_a_letter(server, tools_page):
     assert_nothing_typed_left(server, page.seen)
 
 
-def add_entry(page, root, values, who="家人", channel="电话"):
+def add_entry(page, root, values, who="家人", channel="电话", timeout=60000):
     for name, value in values.items():
         root.locator(f"[name={name}]").fill(value)
     root.locator("[name=channel]").select_option(channel)
@@ -66,7 +66,7 @@ def add_entry(page, root, values, who="家人", channel="电话"):
     count = root.locator(".ev-table tr:has(td)").count()
     root.locator("button[type=submit]").click()
     page.wait_for_function(f"() => document.querySelectorAll('.tool[data-tool=evidence] .ev-table tr:has(td)').length > {count}",
-                           timeout=60000)  # this entry's own row, not the rows already there
+                           timeout=timeout)  # this entry's own row, not the rows already there
 
 
 def test_evidence_survives_a_reload_only_after_opt_in_and_is_gone_after_delete_all(server, tools_page):

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from support import axe_violations
+from test_tools_browser import add_entry
 
 WECHAT_UA = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
              "Mobile/15E148 MicroMessenger/8.0.50(0x1800322c) NetType/4G Language/zh_CN")
@@ -186,12 +187,7 @@ def test_evidence_copy_and_export_refused_in_wechat_offer_the_log_as_text(server
     ctx, page = in_app(browser)
     page.goto(server.url + "tools/evidence-log/")
     root = page.locator(".tool[data-tool=evidence]")
-    root.locator("[name=when]").fill("前天 21:30")
-    root.locator("[name=what]").fill("威胁要上门")
-    root.locator("[name=channel]").select_option("电话")
-    root.locator("[name=who]").select_option("家人")
-    root.locator("button[type=submit]").click()
-    root.locator(".ev-table tr:has(td)").wait_for(timeout=120000)
+    add_entry(page, root, {"when": "前天 21:30", "what": "威胁要上门"}, timeout=120000)
     root.get_by_role("button", name="复制为文字").click()
     assert "不让网页自动复制" in offered(root.locator(".ev-log"), "威胁要上门")
     with page.expect_download():
