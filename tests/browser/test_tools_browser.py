@@ -261,9 +261,13 @@ def test_two_tabs_merge_their_entries_instead_of_overwriting(server, browser):
     for p in (a, b):
         p.goto(server.url + "tools/evidence-log/")
     ra, rb = (p.locator(".tool[data-tool=evidence]") for p in (a, b))
+    # The reader acts in the tab in front. A tab behind gets no animation frames, and each Playwright action
+    # there waits about 2 s for them (19 s → 4 s for test_robust's two-tab test).
+    a.bring_to_front()
     add_entry(a, ra, {**ENTRY, "what": "甲页记的"})
     ra.locator(".ev-keep").check()
     a.wait_for_function(f"() => (localStorage.getItem('{STORE}') || '').indexOf('甲页记的') > 0")
+    b.bring_to_front()
     b.wait_for_function("() => window.PyEngine && (PyEngine.start(), PyEngine.ready)", timeout=120000)
     add_entry(b, rb, {**ENTRY, "what": "乙页记的"})
     rb.locator(".ev-keep").check()
