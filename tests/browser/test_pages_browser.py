@@ -2,6 +2,8 @@
 CSP blocks nothing, axe finds no violations (after transitions have settled). This is the only crawl of every
 page: the quiz's and the tools' states are checked per example (test_components_browser.py) and after
 interaction (test_a11y_site.py, test_quiz_browser.py, test_tools_browser.py)."""
+import re
+
 import pytest
 
 from support import CSP_SPY, axe_violations, is_csp_error, pages_of
@@ -78,6 +80,26 @@ def test_search_finds_the_right_pages(server, page, query, expected):
     top = search(server, page, query)[:8]
     for want in expected:
         assert want in top, f"{query}: {want} not among the first results {top}"
+
+
+def test_the_search_index_waits_for_the_reader(server, browser):
+    """No page load fetches the 1.1 MB search index (overrides/partials/search-on-demand.html): a phone reader who
+    never searches never pays for it. Tapping the search button fetches it once, and the results come."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    page = ctx.new_page()
+    asked = []
+    page.on("request", lambda r: asked.append(r.url) if "search_index" in r.url else None)
+    page.goto(server.url, wait_until="networkidle")
+    page.locator(".md-content a[href*='/guide/evidence/']").first.click()  # an instant navigation too
+    page.wait_for_url(re.compile(r"/guide/evidence/"))
+    page.wait_for_load_state("networkidle")
+    assert asked == [], "the index was fetched before the reader opened search"
+    page.locator("label.md-header__button[for=__search]").click()
+    box = page.locator("input.md-search__input")
+    box.type("协商")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0", timeout=30000)
+    assert asked == [server.url + "search/search_index.json"], asked
+    ctx.close()
 
 
 # Words readers type (issue 16): the first result is a page written for them, not a statute or the quiz.
