@@ -1,23 +1,20 @@
 """`make dist` (sitegen/site/dist.py): the archive, unpacked and served by a plain static host under another path than
 the one the site was built for, has every page, a working quiz and working tools."""
 import functools
-import http.server
 import threading
 import zipfile
 from urllib.parse import urlsplit
 
 import pytest
 
-from support import free_port, pages_of, status
+from support import _QuietHandler, _QuietServer, free_port, pages_of, status
 from sitegen.site import dist
 
 PREFIX = "/mirror/xlh/"  # the session's site was built for the root of another port
 
 
-class _MirrorHandler(http.server.SimpleHTTPRequestHandler):
+class _MirrorHandler(_QuietHandler):
     """Files under PREFIX only, as they are: no caching headers, no server-side code, 404.html for the rest."""
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".mjs": "text/javascript", ".wasm": "application/wasm"}
 
     def send_header(self, key, value):
         if key.lower() != "last-modified":
@@ -30,9 +27,6 @@ class _MirrorHandler(http.server.SimpleHTTPRequestHandler):
             return None
         self.path = "/" + self.path[len(PREFIX):]
         return super().send_head()
-
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +42,7 @@ def mirror(site, tmp_path_factory):
     assert "index.html" in names and "sw.js" in names and "404.html" in names, "the site's files at the top level"
     assert not [n for n in names if n.endswith(("python_stdlib.zip", "pyodide-lock.json"))], "nothing unused"
     port = free_port()
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_MirrorHandler, directory=str(out)))
+    httpd = _QuietServer(("127.0.0.1", port), functools.partial(_MirrorHandler, directory=str(out)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield out, f"http://127.0.0.1:{port}{PREFIX}"
     httpd.shutdown()

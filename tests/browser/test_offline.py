@@ -5,7 +5,6 @@ count what reaches the server use their own copy of the built site behind a logg
 tests serve the site built once for a GitHub Pages project address (conftest.subpath_build).
 """
 import functools
-import http.server
 import json
 import os
 import re
@@ -16,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from quizdrive import show_static_card
-from support import _QuietHandler, axe_violations, free_port
+from support import _QuietHandler, _QuietServer, axe_violations, free_port
 
 PAGE = "guide/negotiate/"
 OTHER = "guide/lawsuit/"
@@ -36,7 +35,7 @@ class LoggingServer:
                 super().do_GET()
 
         port = free_port()
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Handler, directory=str(directory)))
+        self.httpd = _QuietServer(("127.0.0.1", port), functools.partial(Handler, directory=str(directory)))
         self.url = f"http://127.0.0.1:{port}/{prefix}"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
@@ -260,7 +259,7 @@ def subpath_site(subpath_build):
     """The site built for a GitHub Pages project address (once per session), served under /xiaomi-loan-help/."""
     root, port = subpath_build
     handler = functools.partial(_QuietHandler, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    httpd = _QuietServer(("127.0.0.1", port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{port}/xiaomi-loan-help/"
     httpd.shutdown()

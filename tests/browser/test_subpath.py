@@ -5,22 +5,19 @@ import functools
 import html.parser
 import re
 import io
-import http.server
 import threading
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from support import pages_of, status
+from support import _QuietHandler, _QuietServer, pages_of, status
 
 PREFIX = "/xiaomi-loan-help/"
 
 
-class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
+class _SubpathHandler(_QuietHandler):
     """Serves the site only under PREFIX; like GitHub Pages, a missing file there gets 404.html."""
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".mjs": "text/javascript", ".wasm": "application/wasm"}
 
     def send_head(self):
         path = urlsplit(self.path).path
@@ -43,9 +40,6 @@ class _SubpathHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         return io.BytesIO(body)
 
-    def log_message(self, *args):
-        pass
-
 
 @pytest.fixture(scope="module")
 def subsite(subpath_build):
@@ -53,7 +47,7 @@ def subsite(subpath_build):
     out = root / PREFIX.strip("/")
     base = f"http://127.0.0.1:{port}{PREFIX}"
     handler = functools.partial(_SubpathHandler, directory=str(out))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    httpd = _QuietServer(("127.0.0.1", port), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield out, base
     httpd.shutdown()
