@@ -7,6 +7,8 @@ the same loopback server, the same Chromium.
 
   build        seconds for `mkdocs build --strict`
   pages        HTML bytes per page, raw and gzip (GitHub Pages serves gzip)
+  first view   a guide page on slow 4G, CPU ×4: load event, and the bytes on the wire in its first 6 s (the
+               search index waits until the reader opens search: overrides/partials/search-on-demand.html)
   quiz         tap → next view, in ms, on slow 4G with CPU ×4 and the runtime never loaded (goal ≤ 100 ms);
                the longest main-thread task on the quiz page (goal ≤ 50 ms)
   letter       slow 4G, CPU ×4, service worker on: a reader taps into the letter form, fills it for 60 s
@@ -74,7 +76,7 @@ def measure_quiz(browser, url: str, flow) -> dict:
     """Walk the longest path; each tap's latency is click → first DOM change of the quiz view."""
     from triage.engine import paths, walk
     answers = max(paths(flow), key=len)
-    labels = [s.question.option(s.option_id).label for s in walk(flow, answers).answered]
+    steps = walk(flow, answers).answered
     ctx, page = phone_page(browser)
     runtime = []
     page.on("request", lambda r: runtime.append(r.url) if "pyodide" in r.url or re.search(r"(?<!/components)/engine/", r.url) else None)
@@ -84,9 +86,15 @@ def measure_quiz(browser, url: str, flow) -> dict:
     load_long = max(page.evaluate("window.__long"), default=0.0)
     page.evaluate("window.__long = []")
     taps = []
-    for label in labels:
+    for step in steps:
+        if step.question.multiple:  # tick the boxes (no view change), then the timed tap is 下一步
+            for oid in step.option_ids:
+                page.locator(f"#triage .triage-tick[value='{oid}']").check()
         n = page.evaluate("window.__views.length")
-        page.locator("#triage .triage-option", has_text=label).first.click()
+        if step.question.multiple:
+            page.locator("#triage .triage-next").click()
+        else:
+            page.locator("#triage .triage-option", has_text=step.question.option(step.option_id).label).first.click()
         page.wait_for_function("n => window.__views.length > n", arg=n)
         taps.append(page.evaluate("window.__views[window.__views.length - 1] - window.__taps[window.__taps.length - 1]"))
     longest = max(page.evaluate("window.__long"), default=0.0)
@@ -150,6 +158,19 @@ def measure_letter(browser, url: str, fill_s: float) -> dict:
     return out
 
 
+def measure_first_view(browser, url: str, path: str = "guide/lawsuit/") -> dict:
+    """A first visit to a guide page: load event, and bytes on the wire (encoded) in the first 6 s."""
+    ctx, page = phone_page(browser)
+    got = []
+    page.on("requestfinished", lambda r: got.append((r.url, (r.sizes() or {}).get("responseBodySize", 0))))
+    t0 = time.perf_counter()
+    page.goto(url + path, wait_until="load")
+    load_s = time.perf_counter() - t0
+    page.wait_for_timeout(max(0, 6000 - load_s * 1000))
+    ctx.close()
+    return {"load_s": load_s, "kb": sum(n for _, n in got) / 1024, "index": any("search_index" in u for u, _ in got)}
+
+
 def page_weights(site: Path) -> list[tuple[str, int, int]]:
     rows = []
     for f in sorted(site.rglob("index.html")):
@@ -188,11 +209,15 @@ def main(argv=None) -> int:
     paced, paced_url, _ = serve_site(tmp / "site")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        views = [measure_first_view(browser, paced_url) for _ in range(args.runs)]
         runs = [measure_quiz(browser, paced_url, flow) for _ in range(args.runs)]
         visits = [measure_return_visit(browser, server) for _ in range(args.runs)]
         letters = [measure_letter(browser, paced_url, args.fill) for _ in range(args.runs)]
         browser.close()
     paced.shutdown()
+    print(f"\nfirst view of a guide page on slow 4G (1.6 Mbps, 150 ms per request, at the server), CPU ×{CPU_SLOWDOWN}, 390×844:")
+    print(f"  load event: median {median([v['load_s'] for v in views]):.2f} s; on the wire in its first 6 s:"
+          f" median {median([v['kb'] for v in views]):.0f} KiB; search index fetched: {sum(v['index'] for v in views)} of {len(views)} (goal 0)")
     taps = [t for r in runs for t in r["taps"]]
     print(f"\nquiz on slow 4G (1.6 Mbps, 150 ms per request, at the server), CPU ×{CPU_SLOWDOWN}, 390×844, runtime never loaded:")
     print(f"  page load: median {median([r['load_s'] for r in runs]):.2f} s")
