@@ -85,10 +85,11 @@ def copy_project(dest: Path) -> Path:
 
 
 class Server:
-    """Serves a built site on 127.0.0.1 from a background thread."""
+    """Serves a built site on 127.0.0.1 from a background thread. A test that needs a host which behaves
+    otherwise (a subpath, a stall, no caching headers) gives its own `handler`, a _QuietHandler."""
 
-    def __init__(self, directory: Path, port: int):
-        handler = functools.partial(_QuietHandler, directory=str(directory))
+    def __init__(self, directory: Path, port: int, handler: type | None = None):
+        handler = functools.partial(handler or _QuietHandler, directory=str(directory))
         self.httpd = _QuietServer(("127.0.0.1", port), handler)
         self.httpd.paths = self.paths = []  # every path asked for, in order (the benchmark counts network hits)
         self.url = f"http://127.0.0.1:{port}/"
@@ -96,6 +97,7 @@ class Server:
 
     def close(self):
         self.httpd.shutdown()
+        self.httpd.server_close()
 
 
 class _QuietServer(http.server.ThreadingHTTPServer):

@@ -1,13 +1,11 @@
 """`make dist` (sitegen/site/dist.py): the archive, unpacked and served by a plain static host under another path than
 the one the site was built for, has every page, a working quiz and working tools."""
-import functools
-import threading
 import zipfile
 from urllib.parse import urlsplit
 
 import pytest
 
-from support import _QuietHandler, _QuietServer, free_port, pages_of, status
+from support import Server, _QuietHandler, free_port, pages_of, status
 from sitegen.site import dist
 
 PREFIX = "/mirror/xlh/"  # the session's site was built for the root of another port
@@ -41,11 +39,9 @@ def mirror(site, tmp_path_factory):
         zf.extractall(out)
     assert "index.html" in names and "sw.js" in names and "404.html" in names, "the site's files at the top level"
     assert not [n for n in names if n.endswith(("python_stdlib.zip", "pyodide-lock.json"))], "nothing unused"
-    port = free_port()
-    httpd = _QuietServer(("127.0.0.1", port), functools.partial(_MirrorHandler, directory=str(out)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield out, f"http://127.0.0.1:{port}{PREFIX}"
-    httpd.shutdown()
+    srv = Server(out, free_port(), handler=_MirrorHandler)
+    yield out, srv.url.rstrip("/") + PREFIX
+    srv.close()
 
 
 def test_every_page_of_the_archive_is_served_from_another_path(mirror):

@@ -2,14 +2,13 @@
 without the service worker; no wait for a service worker that is not there; progress in bytes; and a letter
 that never waits for the engine more than about 8 s (filled plainly, marked 未经检查, checked when it arrives)."""
 import collections
-import functools
 import json
 import re
 import threading
 
 import pytest
 
-from support import _QuietHandler, _QuietServer, free_port
+from support import Server, _QuietHandler, free_port
 
 LETTER = ".tool[data-letter=negotiation]"
 STALLED = "pyodide.asm.wasm"
@@ -48,15 +47,14 @@ class _BareHandler(_QuietHandler):
 
 @pytest.fixture
 def bare(site):
-    port = free_port()
-    httpd = _QuietServer(("127.0.0.1", port), functools.partial(_BareHandler, directory=str(site)))
+    srv = Server(site, free_port(), handler=_BareHandler)
+    httpd = srv.httpd  # what the handler reads as self.server, and the test as `bare`
     httpd.root, httpd.gets, httpd.lock = site, collections.Counter(), threading.Lock()
     httpd.stall, httpd.release = False, threading.Event()
-    httpd.url = f"http://127.0.0.1:{port}/"
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    httpd.url = srv.url
     yield httpd
     httpd.release.set()
-    httpd.shutdown()
+    srv.close()
 
 
 def manifest(site):

@@ -4,18 +4,16 @@ Each test gets a fresh browser context (its own service worker and caches). Test
 count what reaches the server use their own copy of the built site behind a logging server; the subpath
 tests serve the site built once for a GitHub Pages project address (conftest.subpath_build).
 """
-import functools
 import json
 import os
 import re
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
 from quizdrive import show_static_card
-from support import _QuietHandler, _QuietServer, axe_violations, free_port
+from support import Server, _QuietHandler, axe_violations, free_port
 
 PAGE = "guide/negotiate/"
 OTHER = "guide/lawsuit/"
@@ -34,13 +32,11 @@ class LoggingServer:
                 log.append(self.path)
                 super().do_GET()
 
-        port = free_port()
-        self.httpd = _QuietServer(("127.0.0.1", port), functools.partial(Handler, directory=str(directory)))
-        self.url = f"http://127.0.0.1:{port}/{prefix}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.server = Server(directory, free_port(), handler=Handler)
+        self.url = self.server.url + prefix
 
     def close(self):
-        self.httpd.shutdown()
+        self.server.close()
 
 
 @pytest.fixture
@@ -258,12 +254,9 @@ def test_delete_the_offline_copy(server, ctx):
 def subpath_site(subpath_build):
     """The site built for a GitHub Pages project address (once per session), served under /xiaomi-loan-help/."""
     root, port = subpath_build
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    httpd = _QuietServer(("127.0.0.1", port), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{port}/xiaomi-loan-help/"
-    httpd.shutdown()
-    httpd.server_close()
+    srv = Server(root, port)
+    yield srv.url + "xiaomi-loan-help/"
+    srv.close()
 
 
 def test_the_worker_works_under_a_project_subpath(subpath_site, ctx):

@@ -2,8 +2,6 @@
 CSP blocks nothing, axe finds no violations (after transitions have settled). This is the only crawl of every
 page: the quiz's and the tools' states are checked per example (test_components_browser.py) and after
 interaction (test_a11y_site.py, test_quiz_browser.py, test_tools_browser.py)."""
-import re
-
 import pytest
 
 from support import CSP_SPY, axe_violations, is_csp_error, pages_of

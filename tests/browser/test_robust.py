@@ -2,7 +2,6 @@
 them; two tabs keep each other's deletions and edits; a stalled network shows the saved copy within 4 s,
 marked; a plan link on a failing connection keeps the plan; no reading trail without 保存全站; hostile text
 refused; a GBK import named; the print area and a storage cleared behind the log's back."""
-import functools
 import re
 import shutil
 import threading
@@ -11,7 +10,7 @@ import time
 import pytest
 
 from quizdrive import show_static_card
-from support import _QuietHandler, _QuietServer, axe_violations, free_port
+from support import Server, _QuietHandler, axe_violations, free_port
 from test_offline import h1
 from test_tools_browser import ENTRY, NEGOTIATION, STORE, add_entry
 
@@ -37,18 +36,14 @@ class StallingServer:
                     return
                 super().do_GET()
 
-        port = free_port()
-        self.httpd = _QuietServer(("127.0.0.1", port), functools.partial(Handler, directory=str(directory)))
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{port}/"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.server = Server(directory, free_port(), handler=Handler)
+        self.url = self.server.url
 
     def stall(self):
         self.stalled = True
 
     def refuse(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self.server.close()
 
     def close(self):
         self.gate.set()

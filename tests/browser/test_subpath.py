@@ -1,17 +1,15 @@
 """The site as GitHub Pages serves a project site: under /xiaomi-loan-help/, with 404.html for anything
 missing. Every page, link, asset and worker must load there, the quiz and a tool must start their engine,
 and instant navigation must keep to the subpath."""
-import functools
 import html.parser
 import re
 import io
-import threading
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from support import _QuietHandler, _QuietServer, pages_of, status
+from support import Server, _QuietHandler, pages_of, status
 
 PREFIX = "/xiaomi-loan-help/"
 
@@ -46,12 +44,9 @@ def subsite(subpath_build):
     root, port = subpath_build  # built once per session (conftest.py), also served by test_offline.py
     out = root / PREFIX.strip("/")
     base = f"http://127.0.0.1:{port}{PREFIX}"
-    handler = functools.partial(_SubpathHandler, directory=str(out))
-    httpd = _QuietServer(("127.0.0.1", port), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    srv = Server(out, port, handler=_SubpathHandler)
     yield out, base
-    httpd.shutdown()
-    httpd.server_close()
+    srv.close()
 
 
 @pytest.fixture
