@@ -93,11 +93,11 @@ def measure_quiz(browser, url: str, flow) -> dict:
         if step.question.multiple:  # tick the boxes (no view change), then the timed tap is 下一步
             for oid in step.option_ids:
                 page.locator(f"#triage .triage-tick[value='{oid}']").check()
-        n = page.evaluate("window.__views.length")
-        if step.question.multiple:
-            page.locator("#triage .triage-next").click()
+            button = page.locator("#triage .triage-next")
         else:
-            page.locator("#triage .triage-option", has_text=step.question.option(step.option_id).label).first.click()
+            button = page.locator("#triage .triage-option", has_text=step.question.option(step.option_id).label).first
+        n = page.evaluate("window.__views.length")
+        button.click()
         page.wait_for_function("n => window.__views.length > n", arg=n)
         taps.append(page.evaluate("window.__views[window.__views.length - 1] - window.__taps[window.__taps.length - 1]"))
     longest = max(page.evaluate("window.__long"), default=0.0)

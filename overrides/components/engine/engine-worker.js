@@ -52,8 +52,9 @@ function count(file, resp) { // read a copy of the body as it arrives; the origi
 
 const nativeFetch = self.fetch.bind(self);
 async function get(input, init) { // errors name the file, so a blocked runtime says which part is missing
-  const file = name(typeof input === "string" ? input : input.url || input);
-  const kept = file in sizes ? await held(typeof input === "string" ? input : input.url) : null;
+  const url = typeof input === "string" ? input : input.url || input;
+  const file = name(url);
+  const kept = file in sizes ? await held(url) : null;
   if (kept) return count(file, kept);
   let r;
   try { r = await nativeFetch(input, init || { credentials: "same-origin" }); } catch (err) {
